@@ -1,0 +1,37 @@
+/** Severity as Security Hub assigns it (Prowler's when there is no SH control). Plain strings: they go straight into items and attributes. */
+export const Severity = {
+  CRITICAL: 'CRITICAL',
+  HIGH: 'HIGH',
+  MEDIUM: 'MEDIUM',
+  LOW: 'LOW',
+  INFORMATIONAL: 'INFORMATIONAL',
+} as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+const SEVERITY_RANK: Record<Severity, number> = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
+export const severityRank = (s: Severity): number => SEVERITY_RANK[s];
+export const isSeverity = (s: string): s is Severity => Object.prototype.hasOwnProperty.call(SEVERITY_RANK, s);
+/** Severities at or above `min`, highest first (for SNS filter policies and CLI filters). */
+export const severitiesAtLeast = (min: Severity): Severity[] =>
+  (Object.keys(SEVERITY_RANK) as Severity[]).filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK[min]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
+
+/** Outcome of one rule on one resource. ERROR = the evaluation could not run; it never resolves a finding. */
+export const VerdictStatus = {
+  PASS: 'PASS',
+  FAIL: 'FAIL',
+  NOT_APPLICABLE: 'NOT_APPLICABLE',
+  ERROR: 'ERROR',
+} as const;
+export type VerdictStatus = (typeof VerdictStatus)[keyof typeof VerdictStatus];
+
+/** Lifecycle state of a stored finding. */
+export const FindingStatus = {
+  OPEN: 'OPEN',
+  RESOLVED: 'RESOLVED',
+  SUPPRESSED: 'SUPPRESSED',
+  ERROR: 'ERROR',
+} as const;
+export type FindingStatus = (typeof FindingStatus)[keyof typeof FindingStatus];
+
+/** How a rule is triggered (catalogue §0.1): E event, E* event (SH periodic), E+P event and schedule, P periodic only. */
+export type TriggerMode = 'E' | 'E*' | 'E+P' | 'P';

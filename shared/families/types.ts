@@ -1,0 +1,17 @@
+import type { Rule } from '../core';
+import type { TriggerRow } from '../events/types';
+import type { ConfigNormaliser, KindCollector, ResourceKind } from '../resources/types';
+import type { DetectionRule } from '../rules/types';
+
+/** Everything Vigil knows about one family: its kinds, triggers, collectors and rules. One evaluator Lambda per family. */
+export interface FamilyDefinition {
+  readonly name: string;
+  readonly kinds: readonly ResourceKind[];
+  readonly triggers: readonly TriggerRow[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule is typed against its own snapshot type
+  readonly rules: readonly Rule<any>[];
+  readonly detections: readonly DetectionRule[];
+  /** Live collector per kind. */
+  readonly collectors: Readonly<Record<string, KindCollector>>;
+  readonly configNormalisers: readonly ConfigNormaliser[];
+}

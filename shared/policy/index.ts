@@ -1,0 +1,57 @@
+/**
+ * The IAM policy analysis engine (spec: ../shared/spec/iam-semantics.md). Every policy judgment in Vigil goes through here.
+ * PUBLIC API CONTRACT — other modules code against these signatures; the implementation lives beside this file.
+ */
+import type { StatementRef } from '../core';
+
+export type PolicyKind =
+  | 'bucket-policy'
+  | 'identity-policy'
+  | 'trust-policy'
+  | 'lambda-resource-policy'
+  | 'api-resource-policy'
+  | 'table-resource-policy';
+
+export interface PolicyContext {
+  /** The account that owns the resource or identity. */
+  readonly accountId: string;
+  readonly orgId?: string;
+  /** Accounts treated as our own (catalogue `trustedAccountIds`). */
+  readonly trustedAccountIds?: readonly string[];
+  /** ARN of the resource the policy is attached to (bucket ARN for tlsEnforced), when known. */
+  readonly resourceArn?: string;
+}
+
+export interface Judgement {
+  readonly value: boolean;
+  /** The statements that decide the verdict (index in the Statement array, and Sid). */
+  readonly statements: readonly StatementRef[];
+  /** One-line reasons a person can read. */
+  readonly reasons: readonly string[];
+}
+
+export interface PolicyVerdicts {
+  readonly public: Judgement;
+  readonly crossAccount: Judgement & {
+    readonly scope: 'none' | 'org' | 'external' | 'public' | 'unknown';
+    readonly accounts: readonly string[];
+    readonly orgs: readonly string[];
+  };
+  readonly admin: Judgement;
+  readonly privesc: Judgement & { readonly methods: readonly { readonly name: string; readonly actions: readonly string[] }[] };
+  readonly confusedDeputy: Judgement;
+  readonly tlsEnforced: Judgement;
+}
+
+/** An Allow statement (after unconditional Deny subtraction) that grants some of the asked-for actions. */
+export interface Grant {
+  readonly statement: StatementRef;
+  /** The asked-for actions (or patterns) that the statement grants. */
+  readonly actions: readonly string[];
+  /** Principals of the statement as written (`*`, account ids, ARNs, service names). */
+  readonly principals: readonly string[];
+  readonly reason: string;
+}
+
+export { analyzePolicy, publicGrants, externalGrants, allowStatements, parsePolicy, decodePolicyDocument, actionMatches } from './engine';
+export type { ParsedPolicy, ParsedStatement, ConditionClause, PrincipalSet } from './engine';

@@ -1,0 +1,100 @@
+import { ConfigError } from '../core';
+
+/**
+ * An AWS Config configuration item in one canonical form. Config delivers two spellings: the event form
+ * (`awsAccountId`, `ARN`, `configurationItemVersion`) and the API / snapshot form (`accountId`, `arn`, `version`),
+ * where `configuration` and each `supplementaryConfiguration` value may be JSON strings (sometimes twice encoded).
+ */
+export interface ConfigItem {
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly resourceName?: string;
+  readonly arn?: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** `OK`, `ResourceDiscovered`, `ResourceNotRecorded`, `ResourceDeleted`, `ResourceDeletedNotRecorded`. */
+  readonly status: string;
+  readonly captureTime: string;
+  readonly configuration: Record<string, unknown>;
+  readonly supplementaryConfiguration: Record<string, unknown>;
+  readonly tags: Record<string, string>;
+  readonly relationships: readonly { resourceType?: string; resourceId?: string; resourceName?: string; name?: string; relationshipName?: string }[];
+}
+
+/** Items of one snapshot, looked up by type and id (a bucket needs the account's BPA item, a user its groups' policies). */
+export interface ConfigIndex {
+  byType(resourceType: string): readonly ConfigItem[];
+  find(resourceType: string, idOrNameOrArn: string): ConfigItem | undefined;
+}
+
+/** Parses JSON text repeatedly until it is no longer a string that holds JSON (Config double-encodes some values). */
+export const parseJsonDeep = (value: unknown): unknown => {
+  let current = value;
+  for (let i = 0; i < 3 && typeof current === 'string'; i++) {
+    const text = current.trim();
+    if (!(text.startsWith('{') || text.startsWith('[') || text.startsWith('"'))) break;
+    try {
+      current = JSON.parse(text);
+    } catch {
+      break;
+    }
+  }
+  return current;
+};
+
+const asRecord = (value: unknown): Record<string, unknown> => {
+  const parsed = parseJsonDeep(value);
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+};
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/** Normalises one raw configuration item (either form). Throws ConfigError naming the missing field. */
+export const normaliseConfigItem = (raw: unknown): ConfigItem => {
+  if (!raw || typeof raw !== 'object') throw new ConfigError('configuration item is not an object');
+  const r = raw as Record<string, unknown>;
+  const resourceType = str(r.resourceType);
+  const resourceId = str(r.resourceId) ?? str(r.resourceName);
+  const accountId = str(r.awsAccountId) ?? str(r.accountId);
+  if (!resourceType) throw new ConfigError('configuration item has no resourceType');
+  if (!resourceId) throw new ConfigError(`configuration item of type ${resourceType} has no resourceId`);
+  if (!accountId) throw new ConfigError(`configuration item ${resourceType} ${resourceId} has no accountId/awsAccountId`);
+  const supplementary = asRecord(r.supplementaryConfiguration);
+  const supplementaryConfiguration: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(supplementary)) supplementaryConfiguration[key] = parseJsonDeep(value);
+  const tagsRaw = asRecord(r.tags);
+  const tags: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tagsRaw)) if (typeof value === 'string') tags[key] = value;
+  const relationships = Array.isArray(r.relationships) ? (r.relationships as ConfigItem['relationships']) : [];
+  return {
+    resourceType,
+    resourceId,
+    resourceName: str(r.resourceName),
+    arn: str(r.ARN) ?? str(r.arn),
+    accountId,
+    region: str(r.awsRegion) ?? 'us-east-1',
+    status: str(r.configurationItemStatus) ?? 'OK',
+    captureTime: str(r.configurationItemCaptureTime) ?? new Date(0).toISOString(),
+    configuration: asRecord(r.configuration),
+    supplementaryConfiguration,
+    tags,
+    relationships,
+  };
+};
+
+export const isDeletedItem = (item: ConfigItem): boolean => item.status === 'ResourceDeleted' || item.status === 'ResourceDeletedNotRecorded';
+
+export const createConfigIndex = (items: readonly ConfigItem[]): ConfigIndex => {
+  const byType = new Map<string, ConfigItem[]>();
+  const byKey = new Map<string, ConfigItem>();
+  for (const item of items) {
+    const list = byType.get(item.resourceType) ?? [];
+    list.push(item);
+    byType.set(item.resourceType, list);
+    for (const key of [item.resourceId, item.resourceName, item.arn]) if (key) byKey.set(`${item.resourceType}|${key}`, item);
+  }
+  return {
+    byType: (type) => byType.get(type) ?? [],
+    find: (type, key) => byKey.get(`${type}|${key}`),
+  };
+};
