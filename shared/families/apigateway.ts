@@ -9,4 +9,5 @@ export const apigatewayFamily: FamilyDefinition = {
   detections: [],
   collectors: {},
   configNormalisers: [],
+  extraReadActions: [],
 };

@@ -9,4 +9,5 @@ export const dynamodbFamily: FamilyDefinition = {
   detections: [],
   collectors: {},
   configNormalisers: [],
+  extraReadActions: [],
 };

@@ -9,4 +9,5 @@ export const iamFamily: FamilyDefinition = {
   detections: [],
   collectors: {},
   configNormalisers: [],
+  extraReadActions: [],
 };

@@ -9,4 +9,5 @@ export const lambdaFamily: FamilyDefinition = {
   detections: [],
   collectors: {},
   configNormalisers: [],
+  extraReadActions: [],
 };

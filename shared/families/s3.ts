@@ -9,4 +9,5 @@ export const s3Family: FamilyDefinition = {
   detections: [],
   collectors: {},
   configNormalisers: [],
+  extraReadActions: [],
 };

@@ -14,4 +14,6 @@ export interface FamilyDefinition {
   /** Live collector per kind. */
   readonly collectors: Readonly<Record<string, KindCollector>>;
   readonly configNormalisers: readonly ConfigNormaliser[];
+  /** IAM actions the collectors need beyond the rules' reads (listing, locating: `s3:ListAllMyBuckets`, `s3:GetBucketLocation`). */
+  readonly extraReadActions: readonly string[];
 }
