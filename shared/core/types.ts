@@ -124,6 +124,8 @@ export interface Verdict {
   /** When the state was read (ISO 8601): later observations win over older ones. */
   readonly observedAt: string;
   readonly source: ObservationSource;
+  /** True when the resource no longer exists (status is then PASS: deletion resolves open findings). */
+  readonly resourceGone?: boolean;
 }
 
 export type ObservationSource = 'live' | 'config' | 'event';

@@ -1,0 +1,240 @@
+import { VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type Verdict } from '../core';
+import { parseEventBridgeEvent, type FanOut, type ParsedEvent } from '../events';
+import type { FamilyDefinition } from '../families/types';
+import { mapLimit } from './concurrency';
+import { evaluateDetections, evaluateObservation } from './evaluate';
+import { createConfigSource, kindsOf, type ObservationSource } from './sources';
+
+/** The part of the findings store the engine needs (see shared/findings). */
+export interface VerdictSink<R = unknown> {
+  reconcile(verdict: Verdict, options: { readonly actor?: Actor; readonly detectedAt: string }): Promise<R>;
+}
+
+export interface EngineOptions<R> {
+  readonly families: readonly FamilyDefinition[];
+  readonly source: ObservationSource;
+  /** Where verdicts go (the findings table); omit to only evaluate (e.g. `scan` without a store). */
+  readonly sink?: VerdictSink<R>;
+  /** Injected clock: detection time and rules' `now`. */
+  readonly clock?: () => Date;
+  readonly params?: Partial<RuleParams>;
+  readonly orgId?: string;
+  /** Reads in flight at once. @default 8 */
+  readonly concurrency?: number;
+  /** Also fetch oversized Config items from S3 (AWS only). */
+  readonly fetchOversizedItem?: (s3Location: string) => Promise<unknown>;
+}
+
+export interface InboundRecord {
+  /** SQS message id (or a line number in a replay file). */
+  readonly id: string;
+  readonly body: unknown;
+}
+
+export interface BatchOutcome<R> {
+  readonly verdicts: Verdict[];
+  readonly results: R[];
+  /** Records to retry (SQS batch item failures): collection or store failures, and malformed events (to reach the DLQ). */
+  readonly failedIds: string[];
+  readonly rejected: { readonly id: string; readonly error: string }[];
+  readonly ignored: { readonly id: string; readonly reason: string }[];
+}
+
+interface Target {
+  ref: ResourceRef;
+  actor?: Actor;
+  ids: Set<string>;
+}
+
+export interface Engine<R> {
+  /** Parse → coalesce by resource → collect → evaluate → reconcile, for a batch of inbound events. */
+  processBatch(records: readonly InboundRecord[]): Promise<BatchOutcome<R>>;
+  /** Evaluate known observations (a Config snapshot) and reconcile them. */
+  evaluateObservations(observations: readonly Observation[], actor?: Actor): Promise<{ verdicts: Verdict[]; results: R[] }>;
+  /** Evaluate every resource of the given kinds (live sweep / scan). */
+  scan(scope: { readonly accountId: string; readonly region: string; readonly kinds?: readonly string[] }, onProgress?: (done: number, total: number) => void): Promise<{ verdicts: Verdict[]; results: R[] }>;
+}
+
+const later = (a: Actor | undefined, b: Actor | undefined): Actor | undefined => {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(b.eventTime ?? '') >= Date.parse(a.eventTime ?? '') ? b : a;
+};
+
+export const DEFAULT_PARAMS: RuleParams = { trustedAccountIds: [] };
+
+export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> => {
+  const clock = options.clock ?? (() => new Date());
+  const kinds = kindsOf(options.families);
+  const rows = options.families.flatMap((f) => f.triggers);
+  const rules = options.families.flatMap((f) => f.rules);
+  const detections = options.families.flatMap((f) => f.detections);
+  const concurrency = options.concurrency ?? 8;
+  const params: RuleParams = { ...DEFAULT_PARAMS, ...options.params } as RuleParams;
+  const contextFor = (accountId: string): RuleContext => ({ accountId, orgId: options.orgId, now: clock(), params });
+
+  const evaluate = (obs: Observation): Verdict[] =>
+    evaluateObservation(obs, rules, kinds.find((k) => k.kind === obs.ref.kind), contextFor(obs.ref.accountId));
+
+  const reconcileAll = async (verdicts: readonly Verdict[], actorOf: (v: Verdict) => Actor | undefined): Promise<R[]> => {
+    if (!options.sink) return [];
+    const detectedAt = clock().toISOString();
+    const sink = options.sink;
+    return mapLimit(verdicts, concurrency, (verdict) => sink.reconcile(verdict, { actor: actorOf(verdict), detectedAt }));
+  };
+
+  const evaluateObservations: Engine<R>['evaluateObservations'] = async (observations, actor) => {
+    const verdicts = observations.flatMap(evaluate);
+    return { verdicts, results: await reconcileAll(verdicts, () => actor) };
+  };
+
+  const processBatch: Engine<R>['processBatch'] = async (records) => {
+    const targets = new Map<string, Target>();
+    const fanOuts = new Map<string, { fan: FanOut; actor?: Actor; ids: Set<string> }>();
+    const configObservations: { obs: Observation; id: string }[] = [];
+    const detectionVerdicts: { verdict: Verdict; actor: Actor; id: string }[] = [];
+    const failed = new Set<string>();
+    const rejected: BatchOutcome<R>['rejected'] = [];
+    const ignored: BatchOutcome<R>['ignored'] = [];
+
+    const addTarget = (ref: ResourceRef, id: string, actor?: Actor) => {
+      const key = `${ref.kind}|${ref.arn}`;
+      const existing = targets.get(key);
+      if (existing) {
+        existing.ids.add(id);
+        existing.actor = later(existing.actor, actor);
+      } else targets.set(key, { ref, actor, ids: new Set([id]) });
+    };
+
+    for (const record of records) {
+      let parsed: ParsedEvent;
+      try {
+        parsed = parseEventBridgeEvent(record.body, { rows, kinds });
+      } catch (error) {
+        if (!(error instanceof VigilError)) throw error;
+        rejected.push({ id: record.id, error: error.message });
+        failed.add(record.id); // a malformed event is retried, then lands in the DLQ: never half-processed, never lost
+        continue;
+      }
+      switch (parsed.type) {
+        case 'ignored':
+          ignored.push({ id: record.id, reason: parsed.reason });
+          break;
+        case 'sweep':
+          ignored.push({ id: record.id, reason: 'sweep events are handled by the sweep function' });
+          break;
+        case 'config-oversized': {
+          if (!options.fetchOversizedItem) {
+            rejected.push({ id: record.id, error: `oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured` });
+            failed.add(record.id);
+            break;
+          }
+          try {
+            const item = await options.fetchOversizedItem(parsed.s3Location);
+            for (const obs of createConfigSource(options.families, [item]).all()) configObservations.push({ obs, id: record.id });
+          } catch {
+            failed.add(record.id);
+          }
+          break;
+        }
+        case 'config': {
+          for (const obs of createConfigSource(options.families, [parsed.item]).all()) addTarget(obs.ref, record.id);
+          break;
+        }
+        case 'cloudtrail': {
+          const ctx = contextFor(parsed.detail.recipientAccountId ?? parsed.actor.accountId ?? '');
+          for (const verdict of evaluateDetections(parsed.detail, detections, kinds, ctx)) detectionVerdicts.push({ verdict, actor: parsed.actor, id: record.id });
+          if (!parsed.posture) {
+            ignored.push({ id: record.id, reason: `failed call ${parsed.detail.eventName} (${parsed.detail.errorCode})` });
+            break;
+          }
+          for (const ref of parsed.targets.refs) addTarget(ref, record.id, parsed.actor);
+          for (const fan of parsed.targets.fanOut) {
+            const key = `${fan.kind}|${fan.accountId}|${fan.region}`;
+            const entry = fanOuts.get(key) ?? { fan, ids: new Set<string>() };
+            entry.actor = later(entry.actor, parsed.actor);
+            entry.ids.add(record.id);
+            fanOuts.set(key, entry);
+          }
+          if (parsed.targets.refs.length === 0 && parsed.targets.fanOut.length === 0) {
+            ignored.push({ id: record.id, reason: `${parsed.detail.eventSource} ${parsed.detail.eventName} is not in the trigger catalogue` });
+          }
+          break;
+        }
+      }
+    }
+
+    // Fan-out: every resource of the kind (e.g. all buckets after an account BPA change).
+    for (const { fan, actor, ids } of fanOuts.values()) {
+      try {
+        for (const ref of await options.source.list(fan.kind, fan)) for (const id of ids) addTarget(ref, id, actor);
+      } catch {
+        for (const id of ids) failed.add(id);
+      }
+    }
+
+    const verdicts: Verdict[] = [];
+    const actors = new Map<Verdict, Actor | undefined>();
+    const collected = await mapLimit([...targets.values()], concurrency, async (target) => {
+      try {
+        return { target, obs: await options.source.observe(target.ref) };
+      } catch {
+        // Throttled past retries or a transient failure: retry the records; never guess a state.
+        for (const id of target.ids) failed.add(id);
+        return undefined;
+      }
+    });
+    const verdictIds = new Map<Verdict, Set<string>>();
+    for (const entry of collected) {
+      if (!entry) continue;
+      for (const verdict of evaluate(entry.obs)) {
+        verdicts.push(verdict);
+        actors.set(verdict, entry.target.actor);
+        verdictIds.set(verdict, entry.target.ids);
+      }
+    }
+    for (const { obs, id } of configObservations) {
+      for (const verdict of evaluate(obs)) {
+        verdicts.push(verdict);
+        verdictIds.set(verdict, new Set([id]));
+      }
+    }
+    for (const { verdict, actor, id } of detectionVerdicts) {
+      verdicts.push(verdict);
+      actors.set(verdict, actor);
+      verdictIds.set(verdict, new Set([id]));
+    }
+
+    const results: R[] = [];
+    if (options.sink) {
+      const sink = options.sink;
+      const detectedAt = clock().toISOString();
+      const outcomes = await mapLimit(verdicts, concurrency, async (verdict) => {
+        try {
+          return await sink.reconcile(verdict, { actor: actors.get(verdict), detectedAt });
+        } catch {
+          for (const id of verdictIds.get(verdict) ?? []) failed.add(id);
+          return undefined;
+        }
+      });
+      for (const outcome of outcomes) if (outcome !== undefined) results.push(outcome);
+    }
+    return { verdicts, results, failedIds: [...failed], rejected, ignored };
+  };
+
+  const scan: Engine<R>['scan'] = async (scope, onProgress) => {
+    const wanted = scope.kinds ?? kinds.filter((k) => rules.some((r) => r.kind === k.kind)).map((k) => k.kind);
+    const refs: ResourceRef[] = [];
+    for (const kind of wanted) refs.push(...(await options.source.list(kind, scope)));
+    let done = 0;
+    const observations = await mapLimit(refs, concurrency, async (ref) => {
+      const obs = await options.source.observe(ref);
+      onProgress?.(++done, refs.length);
+      return obs;
+    });
+    return evaluateObservations(observations);
+  };
+
+  return { processBatch, evaluateObservations, scan };
+};
+

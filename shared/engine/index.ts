@@ -1,0 +1,4 @@
+export { createEngine, DEFAULT_PARAMS, type BatchOutcome, type Engine, type EngineOptions, type InboundRecord, type VerdictSink } from './engine';
+export { evaluateDetections, evaluateObservation } from './evaluate';
+export { createConfigSource, createLiveSource, kindsOf, type ConfigSource, type ObservationSource } from './sources';
+export { mapLimit } from './concurrency';
