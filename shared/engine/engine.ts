@@ -138,6 +138,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           break;
         }
         case 'config': {
+          options.source.ingest?.(parsed.item);
           for (const obs of createConfigSource(options.families, [parsed.item]).all()) addTarget(obs.ref, record.id);
           break;
         }

@@ -10,6 +10,8 @@ export interface ObservationSource {
   observe(ref: ResourceRef): Promise<Observation>;
   /** Every resource of a kind in the account and Region (fan-out, sweep, scan). */
   list(kind: string, scope: { readonly accountId: string; readonly region: string }): Promise<ResourceRef[]>;
+  /** Config-backed sources take the item a Config change event carries as the resource's new state (replay). */
+  ingest?(item: ConfigItem): void;
 }
 
 export const kindsOf = (families: readonly FamilyDefinition[]): ResourceKind[] => families.flatMap((f) => f.kinds);
@@ -54,7 +56,7 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
     const seen = latest.get(key);
     if (!seen || Date.parse(item.captureTime) >= Date.parse(seen.captureTime)) latest.set(key, item);
   }
-  const index = createConfigIndex([...latest.values()]);
+  let index = createConfigIndex([...latest.values()]);
   const normalisers = families.flatMap((f) => f.configNormalisers);
   let cache: Observation[] | undefined;
   const all = (): Observation[] => {
@@ -67,8 +69,18 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
     return cache;
   };
   return {
-    index,
+    get index() {
+      return index;
+    },
     all,
+    ingest: (item) => {
+      const key = `${item.resourceType}|${item.resourceId}|${item.region}`;
+      const seen = latest.get(key);
+      if (seen && Date.parse(item.captureTime) < Date.parse(seen.captureTime)) return; // an older item never replaces a newer one
+      latest.set(key, item);
+      index = createConfigIndex([...latest.values()]);
+      cache = undefined;
+    },
     observe: async (ref) => {
       const found = all().find((o) => o.ref.kind === ref.kind && (o.ref.arn === ref.arn || o.ref.id === ref.id));
       if (found) return found;

@@ -99,7 +99,7 @@ export const parseEventBridgeEvent = (
     case DETAIL_TYPES.insight:
       return { type: 'ignored', reason: 'CloudTrail Insights event' };
     case DETAIL_TYPES.scheduled:
-      return { type: 'sweep', accountId: envelope.data.account, region: envelope.data.region };
+      return { type: 'sweep', accountId: envelope.data.account === undefined ? undefined : String(envelope.data.account), region: envelope.data.region };
     case DETAIL_TYPES.configChange: {
       const parsed = configChangeDetailSchema.safeParse(detail);
       if (!parsed.success) return fail('invalid Config change event', describeIssues(parsed.error.issues));

@@ -23,7 +23,7 @@ export const cloudTrailDetailSchema = z.looseObject({
 export const eventBridgeEnvelopeSchema = z.looseObject({
   'detail-type': z.string().check(z.minLength(1)),
   source: z.string(),
-  account: z.optional(z.string()),
+  account: z.optional(z.union([z.string(), z.number()])),
   region: z.optional(z.string()),
   time: z.optional(z.string()),
   id: z.optional(z.string()),

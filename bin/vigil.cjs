@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+'use strict';
+// The `vigil` command: runs the CLI bundle built by `npm run build` (done by `npm ci` through `prepare`).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+let cli;
+try {
+  cli = require('../dist/cli.cjs');
+} catch (error) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.cjs')) {
+    process.stderr.write('vigil: the CLI is not built; run `npm run build` in the repository\n');
+    process.exit(2);
+  }
+  throw error;
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

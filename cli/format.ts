@@ -1,0 +1,38 @@
+import Table from 'cli-table3';
+import type { Verdict } from '../shared/core';
+import type { ExportableFinding } from '../shared/export';
+
+/** Account-controlled text shown in a terminal: no control characters or escape sequences, bounded length. */
+export const safeText = (value: unknown, max = 120): string => {
+  const text = String(value ?? '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
+
+const table = (head: string[]): Table.Table => new Table({ head, style: { head: [], border: [] }, wordWrap: true });
+
+export const verdictTable = (verdicts: readonly Verdict[]): string => {
+  const t = table(['Status', 'Severity', 'Rule', 'Resource', 'Message']);
+  for (const v of verdicts) t.push([v.status, v.severity, v.ruleId, safeText(v.resourceId, 48), safeText(v.message, 90)]);
+  return t.toString();
+};
+
+export const findingTable = (findings: readonly ExportableFinding[]): string => {
+  const t = table(['Finding', 'Status', 'Severity', 'Rule', 'Resource', 'Last seen', 'Changed by']);
+  for (const f of findings) {
+    t.push([f.findingId, f.status, f.severity, f.ruleId, safeText(f.resourceId, 40), f.lastSeenAt ?? '', safeText(f.actor?.principalArn ?? '', 40)]);
+  }
+  return t.toString();
+};
+
+/** Counts per status, e.g. `FAIL 3 · PASS 40 · ERROR 1`. */
+export const statusSummary = (verdicts: readonly Verdict[]): string => {
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
+  return ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE']
+    .filter((s) => counts.has(s))
+    .map((s) => `${s} ${counts.get(s)}`)
+    .join(' · ');
+};
