@@ -23,6 +23,32 @@ export const alertsOf = (results: readonly ReconcileResult[]): AlertMessage[] =>
     return alert ? [alert] : [];
   });
 
+/** Event time of an EventBridge event (its `time`, the CloudTrail eventTime or the Config capture time). */
+const eventTime = (event: unknown): number => {
+  const e = event as { time?: string; detail?: { eventTime?: string; configurationItem?: { configurationItemCaptureTime?: string } } };
+  return Date.parse(e?.detail?.eventTime ?? e?.detail?.configurationItem?.configurationItemCaptureTime ?? e?.time ?? '');
+};
+
+/**
+ * Groups events as the evaluator's queue does: consecutive events within `windowSeconds` of the first one of a batch,
+ * at most 10 per batch. Events of one batch are coalesced by resource (a CloudTrail call and the Config item it caused
+ * are evaluated once, with the caller as actor).
+ */
+export const batchesOf = <T>(events: readonly T[], windowSeconds: number, timeOf: (event: T) => number = eventTime): T[][] => {
+  const batches: T[][] = [];
+  let start = Number.NaN;
+  for (const event of events) {
+    const t = timeOf(event);
+    const current = batches[batches.length - 1];
+    if (current && current.length < 10 && Number.isFinite(t) && Number.isFinite(start) && t - start <= windowSeconds * 1000) current.push(event);
+    else {
+      batches.push([event]);
+      start = t;
+    }
+  }
+  return batches;
+};
+
 /**
  * Replays events in order against a Config-backed state: Config change events update the state, CloudTrail events
  * trigger re-evaluation of the resources they name (with the actor), as the evaluator does in AWS.
@@ -35,15 +61,18 @@ export const replayEvents = async (args: {
   params?: Parameters<typeof createEngine>[0]['params'];
   orgId?: string;
   clock?: () => Date;
+  /** Batching window of the evaluator's queue. @default 60 */
+  batchWindowSeconds?: number;
 }): Promise<ReplayOutcome> => {
   const engine = createEngine({ families: args.families, source: args.source, sink: args.store, params: args.params, orgId: args.orgId, clock: args.clock });
   const outcome: ReplayOutcome = { alerts: [], rejected: [], ignored: [], processed: 0 };
-  for (const [i, body] of args.events.entries()) {
-    const result = await engine.processBatch([{ id: `event #${i + 1}`, body }]);
+  const numbered = args.events.map((body, i) => ({ id: `event #${i + 1}`, body }));
+  for (const batch of batchesOf(numbered, args.batchWindowSeconds ?? 60, (r) => eventTime(r.body))) {
+    const result = await engine.processBatch(batch);
     outcome.alerts.push(...alertsOf(result.results));
     outcome.rejected.push(...result.rejected);
     outcome.ignored.push(...result.ignored);
-    (outcome as { processed: number }).processed++;
+    (outcome as { processed: number }).processed += batch.length;
   }
   return outcome;
 };
