@@ -11,7 +11,7 @@ export interface StoreOptions {
   readonly table?: string;
   readonly region?: string;
   /** Directory of the local store. @default .vigil in the current directory */
-  readonly dir?: string;
+  readonly storeDir?: string;
 }
 
 export interface OpenStore {
@@ -32,7 +32,7 @@ export const openStore = async (options: StoreOptions, defaultKind: 'memory' | '
   }
   const kind = options.store ?? defaultKind;
   if (kind !== 'memory' && kind !== 'local') throw new UsageError(`--store: expected memory or local, got ${kind}`);
-  const path = kind === 'local' ? (options.dir ?? join(process.cwd(), '.vigil')) : undefined;
+  const path = kind === 'local' ? (options.storeDir ?? join(process.cwd(), '.vigil')) : undefined;
   const embedded = await startEmbeddedStore(path ? { path } : {});
   return { store: embedded.store, description: kind === 'local' ? `local store ${path}` : 'in-memory store', close: () => embedded.close() };
 };

@@ -8,6 +8,7 @@ import { parseFormat, parseSeverity, selectFamilies } from '../options';
 import { openStore, type StoreOptions } from '../store';
 
 interface ListOptions extends StoreOptions {
+  storeDir?: string;
   status?: string;
   severity?: string;
   minSeverity?: string;
@@ -30,6 +31,7 @@ const anchorsOf = (() => {
 const storeOptions = (cmd: Command): Command =>
   cmd
     .option('--store <kind>', 'memory or local (.vigil/, the default)')
+    .option('--store-dir <dir>', 'directory of the local store (default .vigil/ in the current directory)')
     .option('--table <name>', 'the deployed findings table (default AWS credential chain)')
     .option('--region <region>', 'Region of the deployed table');
 

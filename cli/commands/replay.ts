@@ -90,13 +90,14 @@ export const registerReplayCommand = (program: Command, run: CliRun): void => {
     .argument('<events>', 'events file')
     .requiredOption('--snapshot <file>', 'AWS Config snapshot the events apply to')
     .option('--store <kind>', 'memory or local (.vigil/)', 'memory')
+    .option('--store-dir <dir>', 'directory of the local store (default .vigil/)')
     .option('--table <name>', 'record findings in the deployed findings table instead')
     .option('--min-severity <severity>', 'print alerts at or above this severity', 'LOW')
     .option('--format <format>', 'text or json', 'text')
     .option('--family <names>', 'comma-separated families')
     .option('--trusted-accounts <ids>', 'comma-separated account ids treated as our own')
     .option('--org-id <id>', 'our AWS Organizations id')
-    .action(async (eventsFile: string, opts: { snapshot: string; store?: string; table?: string; minSeverity: string; format?: string; family?: string; trustedAccounts?: string; orgId?: string }) => {
+    .action(async (eventsFile: string, opts: { snapshot: string; store?: string; storeDir?: string; table?: string; minSeverity: string; format?: string; family?: string; trustedAccounts?: string; orgId?: string }) => {
       const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
       const minSeverity = parseSeverity(opts.minSeverity, '--min-severity');
       const families = selectFamilies(opts.family);

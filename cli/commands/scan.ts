@@ -19,6 +19,7 @@ interface ScanOptions {
   region?: string;
   all?: boolean;
   store?: string;
+  storeDir?: string;
   table?: string;
   trustedAccounts?: string;
   orgId?: string;
@@ -54,6 +55,7 @@ export const registerScanCommand = (program: Command, run: CliRun): void => {
     .option('--region <region>', 'Region of a live scan (default: AWS_REGION, else us-east-1)')
     .option('--all', 'list PASS and NOT_APPLICABLE verdicts in the table too')
     .option('--store <kind>', 'also record findings: memory or local (.vigil/)')
+    .option('--store-dir <dir>', 'directory of the local store (default .vigil/)')
     .option('--table <name>', 'also record findings in the deployed findings table')
     .option('--trusted-accounts <ids>', 'comma-separated account ids treated as our own')
     .option('--org-id <id>', 'our AWS Organizations id (o-...)')

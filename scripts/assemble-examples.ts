@@ -1,0 +1,23 @@
+/**
+ * Builds the demo account from the per-family example files: examples/account-snapshot.json (an AWS Config snapshot,
+ * the format Config delivers to S3) and examples/events.json (all events, in time order). Run: npx tsx scripts/assemble-examples.ts
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join(__dirname, '..', 'examples');
+const read = (file: string): Record<string, unknown>[] => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const files = readdirSync(dir).sort();
+
+const items = files.filter((f) => f.endsWith('-snapshot-items.json')).flatMap(read);
+const snapshot = { fileVersion: '1.0', requestId: 'vigil-demo-snapshot', configurationItems: items };
+writeFileSync(join(dir, 'account-snapshot.json'), `${JSON.stringify(snapshot, null, 2)}\n`);
+
+const timeOf = (e: Record<string, unknown>): number => {
+  const detail = e.detail as { eventTime?: string; configurationItem?: { configurationItemCaptureTime?: string } } | undefined;
+  return Date.parse(detail?.eventTime ?? detail?.configurationItem?.configurationItemCaptureTime ?? String(e.time ?? ''));
+};
+const events = files.filter((f) => f.endsWith('-events.json') && f !== 'events.json').flatMap(read);
+events.sort((a, b) => timeOf(a) - timeOf(b)); // stable: events of one file keep their order at equal times
+writeFileSync(join(dir, 'events.json'), `${JSON.stringify(events, null, 2)}\n`);
+process.stdout.write(`examples: ${items.length} configuration items, ${events.length} events\n`);
