@@ -2,6 +2,11 @@
 'use strict';
 // The `vigil` command: runs the CLI bundle built by `npm run build` (done by `npm ci` through `prepare`).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// `vigil ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 let cli;
 try {
   cli = require('../dist/cli.cjs');

@@ -11,13 +11,28 @@ export const safeText = (value: unknown, max = 120): string => {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 };
 
-const table = (head: string[]): Table.Table => new Table({ head, style: { head: [], border: [] }, wordWrap: true });
+/** Compact tables: no rule between rows, so long lists stay readable in a terminal. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const table = (head: string[]): Table.Table => new Table({ head, chars: COMPACT, style: { head: [], border: [] }, wordWrap: true });
 
 export const verdictTable = (verdicts: readonly Verdict[]): string => {
   const t = table(['Status', 'Severity', 'Rule', 'Resource', 'Message']);
   for (const v of verdicts) t.push([v.status, v.severity, v.ruleId, safeText(v.resourceId, 48), safeText(v.message, 90)]);
   return t.toString();
 };
+
+const STATUS_ORDER: Record<string, number> = { OPEN: 0, ERROR: 1, SUPPRESSED: 2, RESOLVED: 3 };
+const SEVERITY_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFORMATIONAL: 4 };
+
+/** Open first, then most severe, then by rule and resource. */
+export const sortFindings = <F extends ExportableFinding>(findings: F[]): F[] =>
+  findings.sort(
+    (a, b) =>
+      (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
+      (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.resourceId.localeCompare(b.resourceId),
+  );
 
 export const findingTable = (findings: readonly ExportableFinding[]): string => {
   const t = table(['Finding', 'Status', 'Severity', 'Rule', 'Resource', 'Last seen', 'Changed by']);

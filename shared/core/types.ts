@@ -126,6 +126,8 @@ export interface Verdict {
   readonly source: ObservationSource;
   /** True when the resource no longer exists (status is then PASS: deletion resolves open findings). */
   readonly resourceGone?: boolean;
+  /** Why the rule matters (from the rule's metadata), for alerts. */
+  readonly rationale?: string;
 }
 
 export type ObservationSource = 'live' | 'config' | 'event';

@@ -2,7 +2,7 @@ import type { Check, Observation, ResourceRef, Rule, RuleContext, Verdict } from
 import type { ResourceKind } from '../resources/types';
 import type { DetectionRule } from '../rules/types';
 
-const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation'>, ref: ResourceRef, kind: ResourceKind | undefined, check: Check, obs: { observedAt: string; source: Verdict['source'] }, extra: Partial<Verdict> = {}): Verdict => ({
+const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation' | 'rationale'>, ref: ResourceRef, kind: ResourceKind | undefined, check: Check, obs: { observedAt: string; source: Verdict['source'] }, extra: Partial<Verdict> = {}): Verdict => ({
   ruleId: rule.id,
   title: rule.title,
   severity: rule.severity,
@@ -16,6 +16,7 @@ const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation'>
   message: check.message,
   evidence: check.evidence,
   remediation: rule.remediation,
+  rationale: rule.rationale,
   observedAt: obs.observedAt,
   source: obs.source,
   ...extra,

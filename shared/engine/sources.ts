@@ -59,6 +59,12 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
   let index = createConfigIndex([...latest.values()]);
   const normalisers = families.flatMap((f) => f.configNormalisers);
   let cache: Observation[] | undefined;
+  /** Time of the snapshot: its latest capture. */
+  const snapshotTime = (): string => {
+    let latestTime = 0;
+    for (const item of latest.values()) latestTime = Math.max(latestTime, Date.parse(item.captureTime) || 0);
+    return new Date(latestTime).toISOString();
+  };
   const all = (): Observation[] => {
     if (!cache) {
       cache = [];
@@ -84,8 +90,8 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
     observe: async (ref) => {
       const found = all().find((o) => o.ref.kind === ref.kind && (o.ref.arn === ref.arn || o.ref.id === ref.id));
       if (found) return found;
-      // Not in the snapshot: the resource is unknown to Config, which we report as gone rather than guessing a state.
-      return { state: 'gone', ref, observedAt: new Date(0).toISOString(), source: 'config' };
+      // Not in the snapshot: Config does not know the resource, so as of the snapshot's time it does not exist.
+      return { state: 'gone', ref, observedAt: snapshotTime(), source: 'config' };
     },
     list: async (kind, scope) =>
       all()
