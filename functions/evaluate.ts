@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createEngine, createLiveSource } from '../shared/engine';
+import type { FamilyDefinition } from '../shared/families/types';
+import { createDynamoFindingsStore } from '../shared/findings';
+import { createClientFactory } from '../shared/resources/clients';
+import { listEnv, optionalEnv, requireEnv } from './env';
+
+/** Rejection messages name the missing field; capped so that no large part of an event body reaches the logs. */
+const MAX_LOGGED_ERROR = 300;
+
+/**
+ * The SQS handler of one family's evaluator: each message body is an EventBridge event. Built once per container (clients,
+ * store, engine); the engine coalesces events per resource, and only the records that failed are reported for retry
+ * (a malformed event is rejected, retried, then lands in the DLQ).
+ */
+export const makeEvaluateHandler = (family: FamilyDefinition) => {
+  const logger = new Logger();
+  const clients = createClientFactory();
+  const engine = createEngine({
+    families: [family],
+    source: createLiveSource([family], clients),
+    sink: createDynamoFindingsStore({ client: clients.get(DynamoDBClient), tableName: requireEnv('FINDINGS_TABLE') }),
+    params: { trustedAccountIds: listEnv('TRUSTED_ACCOUNT_IDS') },
+    orgId: optionalEnv('ORG_ID'),
+  });
+
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const outcome = await engine.processBatch(event.Records.map((record) => ({ id: record.messageId, body: record.body })));
+    for (const { id, error } of outcome.rejected) {
+      logger.error('rejected malformed event: it will be retried, then moved to the dead-letter queue', { messageId: id, error: error.slice(0, MAX_LOGGED_ERROR) });
+    }
+    logger.info('batch evaluated', {
+      family: family.name,
+      records: event.Records.length,
+      verdicts: outcome.verdicts.length,
+      written: outcome.results.length,
+      ignored: outcome.ignored.length,
+      failed: outcome.failedIds.length,
+    });
+    return { batchItemFailures: outcome.failedIds.map((id) => ({ itemIdentifier: id })) };
+  };
+};

@@ -1,0 +1,36 @@
+/**
+ * Vigil CDK app: `npx cdk synth` / `npx cdk deploy` (offline synth needs no AWS credentials).
+ *
+ * Context options (`-c key=value`, or the "context" block of cdk.json):
+ *   alertEmail=ops@example.com    email subscribed to the alerts topic (confirm the subscription mail). Default: none.
+ *   minSeverity=HIGH              lowest severity emailed: CRITICAL | HIGH | MEDIUM | LOW | INFORMATIONAL (SNS filter
+ *                                 policy on the `severity` message attribute). Default: HIGH.
+ *   region=eu-west-1              home Region; pins the stacks to it. When it is not us-east-1 and the IAM family has
+ *                                 triggers, a VigilIamForwarder stack is added in us-east-1 (IAM events reach EventBridge
+ *                                 only there). Default: env-agnostic (deploys to the profile's Region), no forwarder.
+ *   account=123456789012          account to pin the stacks to. Default: env-agnostic.
+ *   trustedAccountIds=111111111111,222222222222
+ *                                 accounts treated as our own by cross-account rules (comma list, or a JSON array in
+ *                                 cdk.json). Default: none.
+ *   orgId=o-a1b2c3d4e5            organization treated as our own by cross-account rules. Default: none.
+ *   maxConcurrency=5              concurrent invocations per family evaluator (SQS maximum concurrency, 2–1000), also
+ *                                 reserved for each evaluator unless reserveConcurrency=false. Default: 5.
+ *   reserveConcurrency=false      do not reserve concurrency (accounts whose concurrency quota is too small to reserve
+ *                                 any: Lambda keeps 100 unreserved). Default: true.
+ *   logRetentionDays=90           retention of the functions' log groups (a CloudWatch Logs value: 1, 3, 5, 7, 14, 30,
+ *                                 60, 90, 120, 150, 180, 365, ...). Default: 90.
+ *   configEvents=true             also route AWS Config "Configuration Item Change" events of each family's resource
+ *                                 types to its evaluator (needs an AWS Config recorder). Default: false.
+ *
+ * Environment: SKIP_NAG=1 skips the cdk-nag AwsSolutions checks (they run by default and fail the synth on any finding).
+ */
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildVigilApp } from './vigil-app';
+
+const app = new App();
+buildVigilApp(app);
+if (process.env.SKIP_NAG !== '1') {
+  // Not CDK_*: the CDK CLI parses CDK_* variables as its own options.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+}

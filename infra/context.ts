@@ -1,0 +1,100 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+import { ConfigError, isSeverity, Severity } from '../shared/core';
+
+/** Deployment settings read from CDK context (`-c key=value` or cdk.json). See the comment block in infra/app.ts. */
+export interface VigilSettings {
+  /** Email that receives alerts. @default - no subscription (subscribe later to the topic output) */
+  readonly alertEmail?: string;
+  /** Lowest severity emailed. @default HIGH */
+  readonly minSeverity: Severity;
+  /** Home Region. @default - env-agnostic (the Region of the deploying profile); no IAM forwarder */
+  readonly region?: string;
+  /** @default - env-agnostic */
+  readonly account?: string;
+  /** Accounts treated as our own by cross-account rules. @default - none */
+  readonly trustedAccountIds: readonly string[];
+  /** Organization id treated as our own. @default - none */
+  readonly orgId?: string;
+  /** Concurrent evaluator invocations per family (SQS maximum concurrency, and reserved concurrency). @default 5 */
+  readonly maxConcurrency: number;
+  /** Reserve `maxConcurrency` per evaluator. Accounts with a small concurrency quota cannot reserve any. @default true */
+  readonly reserveConcurrency: boolean;
+  /** Retention of the functions' log groups, in days (a value CloudWatch Logs accepts). @default 90 */
+  readonly logRetentionDays: RetentionDays;
+  /** Also subscribe evaluators to AWS Config configuration item changes of their resource types. @default false */
+  readonly configEvents: boolean;
+}
+
+const RETENTION_VALUES = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+type Lookup = (key: string) => unknown;
+
+const text = (get: Lookup, key: string): string | undefined => {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') throw new ConfigError(`context ${key}: expected a string, got ${typeof value}`);
+  return String(value).trim() || undefined;
+};
+
+const flag = (get: Lookup, key: string, fallback: boolean): boolean => {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ConfigError(`context ${key}: expected true or false, got ${JSON.stringify(value)}`);
+};
+
+const integer = (get: Lookup, key: string, fallback: number, accept: (n: number) => boolean, expected: string): number => {
+  const raw = get(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
+  if (!Number.isInteger(value) || !accept(value)) throw new ConfigError(`context ${key}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  return value;
+};
+
+/** A list given as a JSON array (cdk.json) or a comma-separated string (`-c trustedAccountIds=111111111111,222222222222`). */
+const list = (get: Lookup, key: string): string[] => {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : undefined;
+  if (!items) throw new ConfigError(`context ${key}: expected a list or a comma-separated string`);
+  return items.map((s) => s.trim()).filter((s) => s.length > 0);
+};
+
+/** Reads and validates Vigil's context; a bad value fails the synth with a message naming the key and the expected form. */
+export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings => {
+  const get: Lookup = (key) => node.tryGetContext(key);
+
+  const alertEmail = text(get, 'alertEmail');
+  if (alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alertEmail)) {
+    throw new ConfigError(`context alertEmail: expected an email address, got ${JSON.stringify(alertEmail)}`);
+  }
+  const minSeverity = (text(get, 'minSeverity') ?? Severity.HIGH).toUpperCase();
+  if (!isSeverity(minSeverity)) {
+    throw new ConfigError(`context minSeverity: expected one of ${Object.keys(Severity).join(', ')}, got ${JSON.stringify(minSeverity)}`);
+  }
+  const region = text(get, 'region');
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new ConfigError(`context region: expected a Region such as eu-west-1, got ${JSON.stringify(region)}`);
+  const account = text(get, 'account');
+  if (account !== undefined && !/^\d{12}$/.test(account)) throw new ConfigError(`context account: expected a 12-digit account id, got ${JSON.stringify(account)}`);
+  const trustedAccountIds = list(get, 'trustedAccountIds');
+  const badAccount = trustedAccountIds.find((id) => !/^\d{12}$/.test(id));
+  if (badAccount !== undefined) throw new ConfigError(`context trustedAccountIds: expected 12-digit account ids, got ${JSON.stringify(badAccount)}`);
+  const orgId = text(get, 'orgId');
+  if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId)) throw new ConfigError(`context orgId: expected an organization id such as o-a1b2c3d4e5, got ${JSON.stringify(orgId)}`);
+
+  return {
+    alertEmail,
+    minSeverity,
+    region,
+    account,
+    trustedAccountIds,
+    orgId,
+    // SQS event sources accept a maximum concurrency of 2 to 1000.
+    maxConcurrency: integer(get, 'maxConcurrency', 5, (n) => n >= 2 && n <= 1000, 'an integer from 2 to 1000'),
+    reserveConcurrency: flag(get, 'reserveConcurrency', true),
+    logRetentionDays: integer(get, 'logRetentionDays', 90, (n) => RETENTION_VALUES.has(n), `one of ${[...RETENTION_VALUES].join(', ')}`) as RetentionDays,
+    configEvents: flag(get, 'configEvents', false),
+  };
+};

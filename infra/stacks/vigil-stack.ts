@@ -1,0 +1,80 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { severitiesAtLeast } from '../../shared/core';
+import { ALL_FAMILIES, type FamilyDefinition } from '../../shared/families';
+import type { VigilSettings } from '../context';
+import { FamilyEvaluator } from '../constructs/family-evaluator';
+import { FindingsTable } from '../constructs/findings-table';
+import { Notifier } from '../constructs/notifier';
+
+/** Logical id of the alerts topic: frozen, because a new topic would drop every subscription. */
+export const ALERTS_TOPIC_LOGICAL_ID = 'AlertsTopic';
+/** The SNS message attribute the alert filter policy matches (set by shared/alerts on every alert). */
+export const SEVERITY_ATTRIBUTE = 'severity';
+
+export interface VigilStackProps extends StackProps {
+  readonly settings: VigilSettings;
+  /** Families to deploy; only those with trigger rows get an evaluator. @default ALL_FAMILIES */
+  readonly families?: readonly FamilyDefinition[];
+}
+
+/**
+ * The central stack: customer-managed key, findings table, alerts topic, one evaluator pipeline per family with triggers,
+ * and the notifier on the table stream.
+ */
+export class VigilStack extends Stack {
+  readonly key: kms.Key;
+  readonly table: FindingsTable;
+  readonly topic: sns.Topic;
+  readonly evaluators: ReadonlyMap<string, FamilyEvaluator>;
+  readonly notifier: Notifier;
+
+  constructor(scope: Construct, id: string, props: VigilStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.key = new kms.Key(this, 'Key', {
+      description: 'Vigil: encrypts the findings table and stream, the alerts topic and the event queues',
+      enableKeyRotation: true,
+    });
+    this.table = new FindingsTable(this, 'FindingsTable', { encryptionKey: this.key });
+
+    this.topic = new sns.Topic(this, 'AlertsTopic', { displayName: 'Vigil alerts', masterKey: this.key, enforceSSL: true });
+    (this.topic.node.defaultChild as sns.CfnTopic).overrideLogicalId(ALERTS_TOPIC_LOGICAL_ID);
+    if (settings.alertEmail) {
+      this.topic.addSubscription(
+        new subscriptions.EmailSubscription(settings.alertEmail, {
+          filterPolicy: { [SEVERITY_ATTRIBUTE]: sns.SubscriptionFilter.stringFilter({ allowlist: severitiesAtLeast(settings.minSeverity) }) },
+        }),
+      );
+    }
+
+    const evaluators = new Map<string, FamilyEvaluator>();
+    for (const family of props.families ?? ALL_FAMILIES) {
+      if (family.triggers.length === 0) continue;
+      evaluators.set(
+        family.name,
+        new FamilyEvaluator(this, `Family-${family.name}`, {
+          family,
+          key: this.key,
+          table: this.table,
+          maxConcurrency: settings.maxConcurrency,
+          reserveConcurrency: settings.reserveConcurrency,
+          logRetention: settings.logRetentionDays,
+          configEvents: settings.configEvents,
+          trustedAccountIds: settings.trustedAccountIds,
+          orgId: settings.orgId,
+        }),
+      );
+    }
+    this.evaluators = evaluators;
+
+    this.notifier = new Notifier(this, 'Notifier', { table: this.table, topic: this.topic, key: this.key, logRetention: settings.logRetentionDays });
+
+    new CfnOutput(this, 'FindingsTableName', { value: this.table.tableName, description: 'Findings table (vigil --table)' });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.topic.topicArn, description: 'Alerts topic: subscribe email, HTTPS or SQS endpoints here' });
+  }
+}

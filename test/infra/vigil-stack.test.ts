@@ -1,0 +1,291 @@
+import { CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Severity, severitiesAtLeast } from '../../shared/core';
+import { toEventPatterns } from '../../shared/events';
+import { ALL_FAMILIES } from '../../shared/families';
+import type { FamilyDefinition } from '../../shared/families/types';
+import { FINDINGS_TABLE_SCHEMA } from '../../shared/findings/schema';
+import { EVALUATOR_TIMEOUT_SECONDS, familyReadActions } from '../../infra/constructs/family-evaluator';
+import { FINDINGS_TABLE_LOGICAL_ID, RECONCILE_ACTIONS } from '../../infra/constructs/findings-table';
+import { VigilStack } from '../../infra/stacks/vigil-stack';
+import { buildVigilApp } from '../../infra/vigil-app';
+import { actionsOf, resourcesOf, sampleFamilies, statementsOfRole, testApp } from './helpers';
+
+const synth = (context: Record<string, unknown> = {}, families: readonly FamilyDefinition[] = sampleFamilies()) => {
+  const { central } = buildVigilApp(testApp(context), families);
+  return { stack: central, template: Template.fromStack(central) };
+};
+const logicalId = (stack: Stack, element: unknown): string => stack.getLogicalId(element as CfnElement);
+
+const KEY_ARN = { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] };
+const SQS_CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+const LOG_WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+describe('VigilStack: findings table', () => {
+  const { template } = synth();
+  const table = template.toJSON().Resources[FINDINGS_TABLE_LOGICAL_ID];
+
+  it('keeps the frozen logical id FindingsTable', () => {
+    expect(FINDINGS_TABLE_LOGICAL_ID).toBe('FindingsTable');
+    expect(table.Type).toBe('AWS::DynamoDB::Table');
+    expect(Object.keys(resourcesOf(template, 'AWS::DynamoDB::Table'))).toEqual(['FindingsTable']);
+  });
+
+  it('uses the key schema and indexes of FINDINGS_TABLE_SCHEMA, on demand', () => {
+    expect(table.Properties.KeySchema).toEqual([{ AttributeName: FINDINGS_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' }]);
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    const indexes = table.Properties.GlobalSecondaryIndexes.map((gsi: any) => ({
+      indexName: gsi.IndexName,
+      partitionKey: gsi.KeySchema.find((k: any) => k.KeyType === 'HASH').AttributeName,
+      sortKey: gsi.KeySchema.find((k: any) => k.KeyType === 'RANGE').AttributeName,
+      projection: gsi.Projection.ProjectionType,
+    }));
+    expect(indexes).toEqual(FINDINGS_TABLE_SCHEMA.indexes.map((i) => ({ ...i, projection: 'ALL' })));
+  });
+
+  it('has PITR, a NEW_AND_OLD_IMAGES stream, the customer-managed key, deletion protection and RETAIN', () => {
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] } });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has one customer-managed key, with rotation', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('outputs the table name and the topic ARN', () => {
+    template.hasOutput('FindingsTableName', { Value: { Ref: 'FindingsTable' } });
+    template.hasOutput('AlertTopicArn', { Value: { Ref: 'AlertsTopic' } });
+  });
+});
+
+describe('VigilStack: alerts topic', () => {
+  it('is encrypted with the key and its policy denies publishing without TLS', () => {
+    const { template } = synth();
+    expect(template.toJSON().Resources.AlertsTopic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: 'AlertsTopic' }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('has no subscription without alertEmail', () => {
+    synth().template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it.each([
+    [undefined, ['CRITICAL', 'HIGH']],
+    ['MEDIUM', ['CRITICAL', 'HIGH', 'MEDIUM']],
+    ['critical', ['CRITICAL']],
+  ])('subscribes alertEmail with a severity filter for minSeverity=%s', (minSeverity, expected) => {
+    const { template } = synth({ alertEmail: 'secops@example.com', ...(minSeverity ? { minSeverity } : {}) });
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'secops@example.com',
+      TopicArn: { Ref: 'AlertsTopic' },
+      FilterPolicy: { severity: expected },
+    });
+    expect(expected).toEqual(severitiesAtLeast((minSeverity?.toUpperCase() ?? 'HIGH') as Severity));
+  });
+});
+
+describe.each([
+  ['the catalogue families (ALL_FAMILIES)', ALL_FAMILIES],
+  ['sample families with catalogue rows', sampleFamilies()],
+])('VigilStack: evaluators for %s', (_name, families) => {
+  const { stack, template } = synth({ trustedAccountIds: '111111111111,222222222222' }, families);
+  const withTriggers = families.filter((f) => f.triggers.length > 0);
+
+  it('deploys an evaluator exactly for the families with trigger rows', () => {
+    expect([...(stack as VigilStack).evaluators.keys()].sort()).toEqual(withTriggers.map((f) => f.name).sort());
+    template.resourceCountIs('AWS::Lambda::Function', withTriggers.length + 1); // + notifier
+  });
+
+  // Loops rather than it.each: a family still without trigger rows must not make the table empty.
+  it('routes each family: its rule patterns equal toEventPatterns(triggers), targeting its queue', () => {
+    for (const family of withTriggers) {
+      const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
+      const queueId = logicalId(stack, evaluator.queue.node.defaultChild);
+      const rules = resourcesOf(template, 'AWS::Events::Rule');
+      const patterns = evaluator.rules.map((rule) => rules[logicalId(stack, rule.node.defaultChild)].Properties!);
+      expect(patterns.map((p) => p.EventPattern)).toEqual(JSON.parse(JSON.stringify(toEventPatterns(family.triggers))));
+      for (const p of patterns) expect(p.Targets).toEqual([{ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, Id: 'Target0' }]);
+    }
+  });
+
+  it('grants each evaluator only its family reads, reconcile and its queue', () => {
+    for (const family of withTriggers) {
+      const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
+      const statements = statementsOfRole(template, logicalId(stack, evaluator.evaluator.role.node.defaultChild));
+      const reads = familyReadActions(family);
+      const expected = [...reads, ...RECONCILE_ACTIONS, ...SQS_CONSUME, ...LOG_WRITE, 'kms:Decrypt', 'kms:GenerateDataKey'];
+      expect(actionsOf(statements)).toEqual([...new Set(expected)].sort());
+      // Only the catalogue reads are account-wide; everything else names a resource.
+      const wide = statements.filter((s) => s.Resource === '*');
+      expect(actionsOf(wide)).toEqual(reads);
+      const all = actionsOf(statements);
+      expect(all.filter((a) => a.includes('*'))).toEqual([]);
+      expect(all.filter((a) => /^s3:Put|^dynamodb:(Scan|DeleteItem|UpdateItem|BatchWriteItem)$|^sns:/.test(a))).toEqual([]);
+      const tableStatement = statements.find((s) => actionsOf([s]).includes('dynamodb:PutItem'))!;
+      expect(tableStatement.Resource).toEqual({ 'Fn::GetAtt': ['FindingsTable', 'Arn'] });
+    }
+  });
+
+  it('gives each evaluator an encrypted, TLS-only queue with a DLQ after 3 receives and a long enough visibility timeout', () => {
+    const queues = resourcesOf(template, 'AWS::SQS::Queue');
+    const policies = Object.values(resourcesOf(template, 'AWS::SQS::QueuePolicy'));
+    const functions = resourcesOf(template, 'AWS::Lambda::Function');
+    for (const family of withTriggers) {
+      const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
+      const queue = queues[logicalId(stack, evaluator.queue.node.defaultChild)].Properties!;
+      const dlqId = logicalId(stack, evaluator.deadLetterQueue.node.defaultChild);
+      expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 });
+      const timeout = functions[logicalId(stack, evaluator.evaluator.function.node.defaultChild)].Properties!.Timeout;
+      expect(timeout).toBe(EVALUATOR_TIMEOUT_SECONDS);
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+    }
+    for (const [id, queue] of Object.entries(queues)) {
+      expect(queue.Properties!.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] });
+      const tlsDeny = policies.some(
+        (p) =>
+          JSON.stringify(p.Properties!.Queues) === JSON.stringify([{ Ref: id }]) &&
+          p.Properties!.PolicyDocument.Statement.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+      );
+      expect({ id, tlsDeny }).toEqual({ id, tlsDeny: true });
+    }
+  });
+
+  it('consumes each queue in batches of 10 with partial failures and bounded concurrency', () => {
+    const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).filter((m) => !m.Properties!.StartingPosition);
+    expect(mappings).toHaveLength(withTriggers.length);
+    for (const m of mappings) {
+      expect(m.Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 5 } });
+      expect(m.Properties!.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs every function on arm64 / nodejs22.x with its own log group (90 days) and no managed policies', () => {
+    const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+    const groups = resourcesOf(template, 'AWS::Logs::LogGroup');
+    expect(Object.keys(groups)).toHaveLength(functions.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs22.x' });
+      const groupId = fn.Properties!.LoggingConfig.LogGroup.Ref as string;
+      expect(groups[groupId].Properties!.RetentionInDays).toBe(90);
+    }
+    for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('configures evaluators: 512 MB, 60 s, 5 reserved, table and trusted accounts in the environment', () => {
+    for (const family of withTriggers) {
+        const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
+        const fn = resourcesOf(template, 'AWS::Lambda::Function')[logicalId(stack, evaluator.evaluator.function.node.defaultChild)].Properties!;
+        expect(fn).toMatchObject({ MemorySize: 512, Timeout: 60, ReservedConcurrentExecutions: 5 });
+        expect(fn.Environment.Variables).toEqual({
+          FINDINGS_TABLE: { Ref: 'FindingsTable' },
+          TRUSTED_ACCOUNT_IDS: '111111111111,222222222222',
+          POWERTOOLS_SERVICE_NAME: `vigil-evaluate-${family.name}`,
+          NODE_OPTIONS: '--enable-source-maps',
+        });
+    }
+  });
+});
+
+describe('VigilStack: notifier', () => {
+  const { stack, template } = synth();
+  const notifier = (stack as VigilStack).notifier;
+
+  it('reads the table stream: batch 25, 3 retries, bisect, partial failures, failures to an encrypted queue', () => {
+    const failureQueueId = logicalId(stack, notifier.failureQueue.node.defaultChild);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': ['FindingsTable', 'StreamArn'] },
+      BatchSize: 25,
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failureQueueId, 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
+  });
+
+  it('may read the stream and publish to the topic only', () => {
+    const statements = statementsOfRole(template, logicalId(stack, notifier.notifier.role.node.defaultChild));
+    expect(actionsOf(statements)).toEqual(
+      [...LOG_WRITE, 'sqs:SendMessage', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'sns:Publish'].sort(),
+    );
+    const publish = statements.find((s) => actionsOf([s]).includes('sns:Publish'))!;
+    expect(publish.Resource).toEqual({ Ref: 'AlertsTopic' });
+    const streamRead = statements.find((s) => actionsOf([s]).includes('dynamodb:GetRecords'))!;
+    expect(streamRead.Resource).toEqual({ 'Fn::GetAtt': ['FindingsTable', 'StreamArn'] });
+    expect(actionsOf(statements.filter((s) => s.Resource === '*'))).toEqual(['dynamodb:ListStreams']);
+  });
+
+  it('gets the topic ARN in its environment', () => {
+    const fn = resourcesOf(template, 'AWS::Lambda::Function')[logicalId(stack, notifier.notifier.function.node.defaultChild)].Properties!;
+    expect(fn.Environment.Variables).toMatchObject({ ALERT_TOPIC_ARN: { Ref: 'AlertsTopic' }, POWERTOOLS_SERVICE_NAME: 'vigil-notify' });
+    expect(fn.ReservedConcurrentExecutions).toBeUndefined();
+  });
+});
+
+describe('VigilStack: context options', () => {
+  it('maxConcurrency sets the SQS maximum concurrency and the reservation; reserveConcurrency=false drops the reservation', () => {
+    const three = synth({ maxConcurrency: '3' }).template;
+    three.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 3 } });
+    three.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 3 });
+    const unreserved = synth({ reserveConcurrency: 'false' }).template;
+    for (const fn of Object.values(resourcesOf(unreserved, 'AWS::Lambda::Function'))) expect(fn.Properties!.ReservedConcurrentExecutions).toBeUndefined();
+    unreserved.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 5 } });
+  });
+
+  it('logRetentionDays sets every log group', () => {
+    const { template } = synth({ logRetentionDays: 30 });
+    for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties!.RetentionInDays).toBe(30);
+  });
+
+  it('orgId reaches the evaluators', () => {
+    const { template } = synth({ orgId: 'o-a1b2c3d4e5' });
+    const evaluators = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter((f) => f.Properties!.Environment.Variables.FINDINGS_TABLE);
+    expect(evaluators.length).toBeGreaterThan(0);
+    for (const fn of evaluators) expect(fn.Properties!.Environment.Variables.ORG_ID).toBe('o-a1b2c3d4e5');
+  });
+
+  it('configEvents adds one Config change rule per family with the family resource types, to its queue', () => {
+    const families = sampleFamilies();
+    const without = synth({}, families).template;
+    expect(Object.values(resourcesOf(without, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern.source)).toEqual([]);
+    const { stack, template } = synth({ configEvents: 'true' }, families);
+    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern.source);
+    expect(rules).toHaveLength(families.length);
+    for (const family of families) {
+      const queueId = logicalId(stack, (stack as VigilStack).evaluators.get(family.name)!.queue.node.defaultChild);
+      const configTypes = [...new Set(family.kinds.flatMap((k) => k.configTypes))].sort();
+      const rule = rules.find((r) => JSON.stringify(r.Properties!.Targets).includes(queueId))!;
+      expect(rule.Properties!.EventPattern).toEqual({
+        source: ['aws.config'],
+        'detail-type': ['Config Configuration Item Change'],
+        detail: { configurationItem: { resourceType: configTypes } },
+      });
+    }
+  });
+
+  it('rejects a family whose declared reads are not plain read actions', () => {
+    const [s3] = sampleFamilies();
+    const broken: FamilyDefinition = { ...s3, extraReadActions: ['s3:PutBucketPolicy'] };
+    expect(() => synth({}, [broken])).toThrow(/family s3: declared reads are not plain read actions: s3:PutBucketPolicy/);
+    expect(() => synth({}, [{ ...s3, extraReadActions: ['s3:Get*'] }])).toThrow(/s3:Get\*/);
+  });
+
+  it('rejects a family with triggers but no entry point', () => {
+    const [s3] = sampleFamilies();
+    expect(() => synth({}, [{ ...s3, name: 'ec2' }])).toThrow(/functions\/evaluate-ec2\.ts/);
+  });
+});
