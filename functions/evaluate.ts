@@ -31,6 +31,9 @@ export const makeEvaluateHandler = (family: FamilyDefinition) => {
     for (const { id, error } of outcome.rejected) {
       logger.error('rejected malformed event: it will be retried, then moved to the dead-letter queue', { messageId: id, error: error.slice(0, MAX_LOGGED_ERROR) });
     }
+    for (const { id, error } of outcome.failures) {
+      if (!outcome.rejected.some((r) => r.id === id)) logger.warn('record will be retried', { messageId: id, error: error.slice(0, MAX_LOGGED_ERROR) });
+    }
     logger.info('batch evaluated', {
       family: family.name,
       records: event.Records.length,

@@ -36,6 +36,8 @@ export interface BatchOutcome<R> {
   readonly results: R[];
   /** Records to retry (SQS batch item failures): collection or store failures, and malformed events (to reach the DLQ). */
   readonly failedIds: string[];
+  /** Why each failed record failed (error name and message; never event content). */
+  readonly failures: { readonly id: string; readonly error: string }[];
   readonly rejected: { readonly id: string; readonly error: string }[];
   readonly ignored: { readonly id: string; readonly reason: string }[];
 }
@@ -93,7 +95,10 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     const fanOuts = new Map<string, { fan: FanOut; actor?: Actor; ids: Set<string> }>();
     const configObservations: { obs: Observation; id: string }[] = [];
     const detectionVerdicts: { verdict: Verdict; actor: Actor; id: string }[] = [];
-    const failed = new Set<string>();
+    const failed = new Map<string, string>();
+    const markFailed = (id: string, error: unknown) => {
+      if (!failed.has(id)) failed.set(id, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    };
     const rejected: BatchOutcome<R>['rejected'] = [];
     const ignored: BatchOutcome<R>['ignored'] = [];
 
@@ -113,7 +118,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       } catch (error) {
         if (!(error instanceof VigilError)) throw error;
         rejected.push({ id: record.id, error: error.message });
-        failed.add(record.id); // a malformed event is retried, then lands in the DLQ: never half-processed, never lost
+        markFailed(record.id, error); // a malformed event is retried, then lands in the DLQ: never half-processed, never lost
         continue;
       }
       switch (parsed.type) {
@@ -125,15 +130,16 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           break;
         case 'config-oversized': {
           if (!options.fetchOversizedItem) {
-            rejected.push({ id: record.id, error: `oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured` });
-            failed.add(record.id);
+            const error = `oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured`;
+            rejected.push({ id: record.id, error });
+            markFailed(record.id, error);
             break;
           }
           try {
             const item = await options.fetchOversizedItem(parsed.s3Location);
             for (const obs of createConfigSource(options.families, [item]).all()) configObservations.push({ obs, id: record.id });
-          } catch {
-            failed.add(record.id);
+          } catch (error) {
+            markFailed(record.id, error);
           }
           break;
         }
@@ -169,8 +175,8 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     for (const { fan, actor, ids } of fanOuts.values()) {
       try {
         for (const ref of await options.source.list(fan.kind, fan)) for (const id of ids) addTarget(ref, id, actor);
-      } catch {
-        for (const id of ids) failed.add(id);
+      } catch (error) {
+        for (const id of ids) markFailed(id, error);
       }
     }
 
@@ -179,9 +185,9 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     const collected = await mapLimit([...targets.values()], concurrency, async (target) => {
       try {
         return { target, obs: await options.source.observe(target.ref) };
-      } catch {
+      } catch (error) {
         // Throttled past retries or a transient failure: retry the records; never guess a state.
-        for (const id of target.ids) failed.add(id);
+        for (const id of target.ids) markFailed(id, error);
         return undefined;
       }
     });
@@ -213,14 +219,14 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       const outcomes = await mapLimit(verdicts, concurrency, async (verdict) => {
         try {
           return await sink.reconcile(verdict, { actor: actors.get(verdict), detectedAt });
-        } catch {
-          for (const id of verdictIds.get(verdict) ?? []) failed.add(id);
+        } catch (error) {
+          for (const id of verdictIds.get(verdict) ?? []) markFailed(id, error);
           return undefined;
         }
       });
       for (const outcome of outcomes) if (outcome !== undefined) results.push(outcome);
     }
-    return { verdicts, results, failedIds: [...failed], rejected, ignored };
+    return { verdicts, results, failedIds: [...failed.keys()], failures: [...failed].map(([id, error]) => ({ id, error })), rejected, ignored };
   };
 
   const scan: Engine<R>['scan'] = async (scope, onProgress) => {
