@@ -4,6 +4,9 @@ import type { ResourceKind } from '../resources/types';
 import { normaliseEventName, partitionOf, valueAtPath } from './names';
 import type { CloudTrailDetail, IdLocator, TriggerRow } from './types';
 
+/** Kind of trigger rows that only route events to detections (catalogue §1.5). */
+export const EVENT_ONLY_KIND = 'event';
+
 export interface FanOut {
   readonly kind: string;
   readonly accountId: string;
@@ -72,6 +75,7 @@ export const resolveTargets = (detail: CloudTrailDetail, rows: readonly TriggerR
   const refs = new Map<string, ResourceRef>();
   const fanOut = new Map<string, FanOut>();
   for (const row of matchingRows(detail, rows)) {
+    if (row.kind === EVENT_ONLY_KIND) continue; // detection rows route events; they name no resource to re-read
     const kind = kinds.find((k) => k.kind === row.kind);
     if (!kind) throw new EventValidationError(`trigger catalogue names unknown kind ${row.kind}`);
     const { ids, tried } = locate(row.id, detail, accountId);
