@@ -6,7 +6,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = join(__dirname, '..', 'examples');
-const read = (file: string): Record<string, unknown>[] => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+/** Items or events of a file: a JSON array, or a Config snapshot (`configurationItems`). */
+const read = (file: string): Record<string, unknown>[] => {
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  return Array.isArray(data) ? data : (data.configurationItems ?? []);
+};
 const files = readdirSync(dir).sort();
 
 const items = files.filter((f) => f.endsWith('-snapshot-items.json')).flatMap(read);

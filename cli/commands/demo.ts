@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createConfigSource, createEngine } from '../../shared/engine';
-import { ALL_FAMILIES } from '../../shared/families';
+import { severityRank, type Observation, type Severity } from '../../shared/core';
+import { createConfigSource, createEngine, createLiveSource, mapLimit } from '../../shared/engine';
+import { ALL_FAMILIES, apigatewayFamily } from '../../shared/families';
+import { fromRecordedResponses } from '../../shared/resources/apigateway';
 import { findingTable, sortFindings } from '../format';
 import { loadConfigItems, loadEvents } from '../load';
 import type { CliRun } from '../main';
@@ -12,6 +15,21 @@ import { alertsOf, printAlerts, replayEvents } from './replay';
 
 /** The demo account: a Config snapshot and a batch of recorded events, in examples/. */
 export const EXAMPLES_DIR = join(repoRoot(), 'examples');
+
+const DEMO_ACCOUNT = { accountId: '111122223333', region: 'us-east-1' };
+
+/**
+ * API methods, routes and authorizers are not in AWS Config: the demo reads them through the real live collectors from
+ * recorded API responses (examples/apigateway-live.json), as `vigil scan` would from the account.
+ */
+const recordedApiObservations = async (dir: string): Promise<Observation[]> => {
+  const file = join(dir, 'apigateway-live.json');
+  if (!existsSync(file)) return [];
+  const source = createLiveSource([apigatewayFamily], fromRecordedResponses(JSON.parse(readFileSync(file, 'utf8'))));
+  const kinds = apigatewayFamily.kinds.map((k) => k.kind).filter((kind) => apigatewayFamily.rules.some((r) => r.kind === kind));
+  const refs = (await Promise.all(kinds.map((kind) => source.list(kind, DEMO_ACCOUNT)))).flat();
+  return mapLimit(refs, 8, (ref) => source.observe(ref));
+};
 
 export const registerDemoCommand = (program: Command, run: CliRun): void => {
   program
@@ -28,12 +46,16 @@ export const registerDemoCommand = (program: Command, run: CliRun): void => {
       try {
         const out = (text: string) => run.io.out(text);
         out('Vigil demo — embedded store (dynalite, in memory); no AWS account is used.\n\n');
-        out(`1. Scan of the example account (${source.all().length} resources from examples/account-snapshot.json)\n\n`);
-        const baseline = await createEngine({ families, source, sink: store.store }).evaluateObservations(source.all());
+        const recorded = await recordedApiObservations(opts.examples);
+        const recordedArns = new Set(recorded.map((o) => o.ref.arn));
+        const observations = [...source.all().filter((o) => !recordedArns.has(o.ref.arn)), ...recorded];
+        out(`1. Scan of the example account (${observations.length} resources: examples/account-snapshot.json, API details from examples/apigateway-live.json)\n\n`);
+        const baseline = await createEngine({ families, source, sink: store.store }).evaluateObservations(observations);
         const baselineAlerts = alertsOf(baseline.results);
         // The first scan of an account opens many findings at once: list their subjects; full alerts follow for the changes.
-        for (const alert of baselineAlerts) out(`   ${alert.subject}\n`);
-        out(`   ${baselineAlerts.length} findings opened by the first scan (one alert each).\n\n`);
+        const severe = baselineAlerts.filter((a) => severityRank((a.attributes.severity?.StringValue ?? 'LOW') as Severity) >= severityRank(minSeverity));
+        for (const alert of severe) out(`   ${alert.subject}\n`);
+        out(`   ${baselineAlerts.length} findings opened by the first scan (one alert each; ${baselineAlerts.length - severe.length} below ${minSeverity} not listed).\n\n`);
 
         out(`2. Replay of ${events.length} recorded events (examples/events.json): only changes of state alert\n\n`);
         const replay = await replayEvents({ families, source, store: store.store, events });
@@ -41,7 +63,8 @@ export const registerDemoCommand = (program: Command, run: CliRun): void => {
         out(`   ${replay.alerts.length} alerts from ${replay.processed} events (${replay.ignored.length} ignored: failed or read-only calls, data events).\n\n`);
 
         const findings = sortFindings(await store.store.list({}));
-        out(`3. Findings table (${findings.length})\n\n${findingTable(findings)}\n`);
+        const shown = findings.filter((f) => f.status !== 'OPEN' || severityRank(f.severity) >= severityRank(minSeverity));
+        out(`3. Findings table: ${findings.length} findings, ${findings.filter((f) => f.status === 'OPEN').length} open; shown: open at ${minSeverity} or above, and every other state\n\n${findingTable(shown)}\n`);
         out('\nNext: `vigil scan --snapshot <your Config snapshot>`, `vigil findings list --store local`, `npx cdk deploy -c alertEmail=you@example.com`.\n');
       } finally {
         await store.close();
