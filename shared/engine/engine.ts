@@ -103,6 +103,10 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     const ignored: BatchOutcome<R>['ignored'] = [];
 
     const addTarget = (ref: ResourceRef, id: string, actor?: Actor) => {
+      if (options.source.canObserve && !options.source.canObserve(ref.kind)) {
+        ignored.push({ id, reason: `${ref.kind} ${ref.id} cannot be observed from this source (live reads only)` });
+        return;
+      }
       const key = `${ref.kind}|${ref.arn}`;
       const existing = targets.get(key);
       if (existing) {

@@ -12,6 +12,8 @@ export interface ObservationSource {
   list(kind: string, scope: { readonly accountId: string; readonly region: string }): Promise<ResourceRef[]>;
   /** Config-backed sources take the item a Config change event carries as the resource's new state (replay). */
   ingest?(item: ConfigItem): void;
+  /** False for kinds this source cannot observe (live-only kinds on a Config snapshot): they are skipped, never judged. */
+  canObserve?(kind: string): boolean;
 }
 
 export const kindsOf = (families: readonly FamilyDefinition[]): ResourceKind[] => families.flatMap((f) => f.kinds);
@@ -67,13 +69,23 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
   };
   const all = (): Observation[] => {
     if (!cache) {
-      cache = [];
+      // One observation per resource: account-level items are recorded once per Region, and several items may yield one ref.
+      const byRef = new Map<string, Observation>();
       for (const item of latest.values()) {
-        for (const normaliser of normalisers) if (normaliser.configType === item.resourceType) cache.push(...normaliser.toObservations(item, index));
+        for (const normaliser of normalisers) {
+          if (normaliser.configType !== item.resourceType) continue;
+          for (const obs of normaliser.toObservations(item, index)) {
+            const key = `${obs.ref.kind}|${obs.ref.arn}`;
+            const seen = byRef.get(key);
+            if (!seen || Date.parse(obs.observedAt) >= Date.parse(seen.observedAt)) byRef.set(key, obs);
+          }
+        }
       }
+      cache = [...byRef.values()];
     }
     return cache;
   };
+  const observableKinds = new Set(families.flatMap((f) => f.kinds).filter((k) => k.configTypes.length > 0).map((k) => k.kind));
   return {
     get index() {
       return index;
@@ -87,6 +99,7 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
       index = createConfigIndex([...latest.values()]);
       cache = undefined;
     },
+    canObserve: (kind) => observableKinds.has(kind),
     observe: async (ref) => {
       const found = all().find((o) => o.ref.kind === ref.kind && (o.ref.arn === ref.arn || o.ref.id === ref.id));
       if (found) return found;
@@ -95,7 +108,7 @@ export const createConfigSource = (families: readonly FamilyDefinition[], rawIte
     },
     list: async (kind, scope) =>
       all()
-        .filter((o) => o.ref.kind === kind && o.ref.accountId === scope.accountId && (o.ref.region === scope.region || o.ref.region === 'global'))
+        .filter((o) => o.ref.kind === kind && o.ref.accountId === scope.accountId && (scope.region === 'global' || o.ref.region === scope.region || o.ref.region === 'global'))
         .map((o) => o.ref),
   };
 };

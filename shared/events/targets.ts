@@ -90,7 +90,8 @@ export const resolveTargets = (detail: CloudTrailDetail, rows: readonly TriggerR
     }
     for (const fanKind of row.fanOut ?? []) {
       const target = kinds.find((k) => k.kind === fanKind);
-      const region = target?.global ? 'global' : detail.awsRegion;
+      // An account-wide (global) change reaches resources in every Region: `global` asks the collector for all of them.
+      const region = target?.global || kind.global ? 'global' : detail.awsRegion;
       fanOut.set(`${fanKind}|${accountId}|${region}`, { kind: fanKind, accountId, region });
     }
   }

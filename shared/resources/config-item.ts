@@ -49,6 +49,15 @@ const asRecord = (value: unknown): Record<string, unknown> => {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
+/** Capture time as ISO 8601: API answers relayed through boto3 give epoch seconds (`1569605832.673`), Config gives text. */
+const captureTimeOf = (value: unknown): string | undefined => {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value > 1e12 ? value : value * 1000).toISOString();
+  const text = str(value);
+  if (!text) return undefined;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
+};
+
 /** Normalises one raw configuration item (either form). Throws ConfigError naming the missing field. */
 export const normaliseConfigItem = (raw: unknown): ConfigItem => {
   if (!raw || typeof raw !== 'object') throw new ConfigError('configuration item is not an object');
@@ -74,7 +83,7 @@ export const normaliseConfigItem = (raw: unknown): ConfigItem => {
     accountId,
     region: str(r.awsRegion) ?? 'us-east-1',
     status: str(r.configurationItemStatus) ?? 'OK',
-    captureTime: str(r.configurationItemCaptureTime) ?? new Date(0).toISOString(),
+    captureTime: captureTimeOf(r.configurationItemCaptureTime) ?? new Date(0).toISOString(),
     configuration: asRecord(r.configuration),
     supplementaryConfiguration,
     tags,

@@ -96,7 +96,7 @@ describe('S3 trigger rows on the recorded CloudTrail events', () => {
     expect(parsed.targets.refs).toEqual([
       { kind: S3_KIND.accountPublicAccessBlock, id: account, arn: `arn:aws:s3::${account}:account`, accountId: account, region: 'global' },
     ]);
-    expect(parsed.targets.fanOut).toEqual([{ kind: S3_KIND.bucket, accountId: account, region: record.awsRegion }]);
+    expect(parsed.targets.fanOut).toEqual([{ kind: S3_KIND.bucket, accountId: account, region: 'global' }]); // an account-wide change reaches buckets in every Region
   });
 
   it('takes the account from recipientAccountId, not from the x-amz-account-id host of the S3 Control call', () => {
