@@ -1,0 +1,217 @@
+/**
+ * Live collector of Lambda functions: SDK reads only; ./normalise builds the snapshot (and drops environment values).
+ * CloudTrail omits Environment from function events, so the configuration is always re-read here.
+ */
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetFunctionConcurrencyCommand,
+  GetFunctionConfigurationCommand,
+  GetFunctionEventInvokeConfigCommand,
+  GetPolicyCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListFunctionsCommand,
+  ListFunctionUrlConfigsCommand,
+  ListTagsCommand,
+} from '@aws-sdk/client-lambda';
+import type { Observation, ResourceRef } from '../../core';
+import { classifyAwsError, runReads, type ReadSpec } from '../aws-errors';
+import type { ClientFactory } from '../clients';
+import type { KindCollector } from '../types';
+import { functionArn, parseFunctionIdentifier, partitionOfRegion } from './names';
+import { defaultLogGroupName, normaliseFunction, normaliseTrail } from './normalise';
+import { FUNCTION_READ_ACTIONS } from './reads';
+import { readExecutionRoleLive } from './role';
+import { LAMBDA_FUNCTION_KIND, type ExecutionRoleSnapshot, type TrailSelectorsSnapshot } from './types';
+
+const NOT_FOUND = ['ResourceNotFoundException'];
+
+const pages = async <T>(fetchPage: (marker: string | undefined) => Promise<{ items: readonly T[]; next: string | undefined }>): Promise<T[]> => {
+  const out: T[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const { items, next } = await fetchPage(marker);
+    out.push(...items);
+    if (!next) break;
+    marker = next;
+  }
+  return out;
+};
+
+/** Trails of the account (shadow copies of multi-Region and organisation trails included) with their Lambda selectors. */
+export const readTrails = async (clients: ClientFactory, region: string): Promise<TrailSelectorsSnapshot[]> => {
+  const trails = (await clients.get(CloudTrailClient, region).send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [];
+  return Promise.all(
+    trails.map(async (trail) => {
+      const home = clients.get(CloudTrailClient, trail.HomeRegion ?? region);
+      const name = trail.TrailARN ?? trail.Name ?? '';
+      // A trail that vanished or whose selectors this account cannot query (unsupported) is kept without selectors;
+      // a denied call is re-thrown, so the whole read is listed as denied and the rule gives ERROR, not a false FAIL.
+      const tolerate = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+        try {
+          return await call();
+        } catch (error) {
+          if (classifyAwsError(error, { absent: ['TrailNotFoundException', 'UnsupportedOperationException'] }) === 'absent') return undefined;
+          throw error;
+        }
+      };
+      const [selectors, status] = await Promise.all([
+        tolerate(() => home.send(new GetEventSelectorsCommand({ TrailName: name }))),
+        tolerate(() => home.send(new GetTrailStatusCommand({ Name: name }))),
+      ]);
+      return normaliseTrail(trail, selectors ?? {}, status?.IsLogging ?? null);
+    }),
+  );
+};
+
+export interface CollectorOptions {
+  readonly now?: () => Date;
+}
+
+export const createLambdaFunctionCollector = (options: CollectorOptions = {}): KindCollector => {
+  const now = options.now ?? (() => new Date());
+  return {
+    async collect(ref: ResourceRef, clients: ClientFactory): Promise<Observation> {
+      const observedAt = now().toISOString();
+      const parsed = parseFunctionIdentifier(ref.id);
+      const name = parsed?.name ?? ref.id;
+      const arn = functionArn({ partition: partitionOfRegion(ref.region), accountId: ref.accountId, region: ref.region, id: ref.id });
+      const lambda = clients.get(LambdaClient, ref.region);
+
+      const first = await runReads([
+        { key: 'configuration', iamAction: FUNCTION_READ_ACTIONS.configuration, gone: NOT_FOUND, run: () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: arn })) },
+        { key: 'policy', iamAction: FUNCTION_READ_ACTIONS.policy, absent: NOT_FOUND, run: async () => (await lambda.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? null },
+        {
+          key: 'urlConfigs',
+          iamAction: FUNCTION_READ_ACTIONS.urlConfigs,
+          gone: NOT_FOUND,
+          run: () =>
+            pages(async (Marker) => {
+              const r = await lambda.send(new ListFunctionUrlConfigsCommand({ FunctionName: arn, Marker }));
+              return { items: r.FunctionUrlConfigs ?? [], next: r.NextMarker };
+            }),
+        },
+        {
+          key: 'aliasPolicies',
+          iamAction: FUNCTION_READ_ACTIONS.aliases,
+          gone: NOT_FOUND,
+          run: async () => {
+            const aliases = await pages(async (Marker) => {
+              const r = await lambda.send(new ListAliasesCommand({ FunctionName: arn, Marker }));
+              return { items: r.Aliases ?? [], next: r.NextMarker };
+            });
+            const policies = await Promise.all(
+              aliases.flatMap((a) => (a.Name ? [a.Name] : [])).map(async (qualifier) => {
+                try {
+                  const policy = (await lambda.send(new GetPolicyCommand({ FunctionName: arn, Qualifier: qualifier }))).Policy;
+                  return policy ? [{ qualifier, policy }] : [];
+                } catch (error) {
+                  if (classifyAwsError(error, { absent: NOT_FOUND }) === 'absent') return [];
+                  throw error;
+                }
+              }),
+            );
+            return policies.flat();
+          },
+        },
+        { key: 'tags', iamAction: FUNCTION_READ_ACTIONS.tags, gone: NOT_FOUND, run: async () => (await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags ?? {} },
+        {
+          key: 'eventInvokeConfig',
+          iamAction: FUNCTION_READ_ACTIONS.eventInvokeConfig,
+          absent: NOT_FOUND,
+          run: () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: arn })),
+        },
+        {
+          key: 'concurrency',
+          iamAction: FUNCTION_READ_ACTIONS.concurrency,
+          gone: NOT_FOUND,
+          run: async () => (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: arn }))).ReservedConcurrentExecutions ?? null,
+        },
+        { key: 'trails', iamAction: FUNCTION_READ_ACTIONS.trails, run: () => readTrails(clients, ref.region) },
+      ]);
+      if (first.gone) return { state: 'gone', ref, observedAt, source: 'live' };
+
+      const configuration = (first.values.configuration ?? { FunctionName: name, FunctionArn: arn }) as {
+        VpcConfig?: { SubnetIds?: string[]; SecurityGroupIds?: string[] };
+        LoggingConfig?: { LogGroup?: string };
+        Role?: string;
+      };
+      const subnetIds = configuration.VpcConfig?.SubnetIds ?? [];
+      const groupIds = configuration.VpcConfig?.SecurityGroupIds ?? [];
+      const logGroupName = configuration.LoggingConfig?.LogGroup ?? defaultLogGroupName(name);
+      const ec2 = clients.get(EC2Client, ref.region);
+      const second: ReadSpec[] = [
+        {
+          key: 'logGroup',
+          iamAction: FUNCTION_READ_ACTIONS.logGroups,
+          run: async () => {
+            const groups = await pages(async (nextToken) => {
+              const r = await clients.get(CloudWatchLogsClient, ref.region).send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName, nextToken }));
+              return { items: r.logGroups ?? [], next: r.nextToken };
+            });
+            return groups.find((g) => g.logGroupName === logGroupName) ?? null;
+          },
+        },
+      ];
+      if (subnetIds.length > 0) {
+        second.push({
+          key: 'subnets',
+          iamAction: FUNCTION_READ_ACTIONS.subnets,
+          absent: ['InvalidSubnetID.NotFound'],
+          run: async () => (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }))).Subnets ?? [],
+        });
+      }
+      if (groupIds.length > 0) {
+        second.push({
+          key: 'securityGroups',
+          iamAction: FUNCTION_READ_ACTIONS.securityGroups,
+          absent: ['InvalidGroup.NotFound'],
+          run: async () => (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [],
+        });
+      }
+      if (configuration.Role) {
+        const roleArn = configuration.Role;
+        second.push({ key: 'executionRole', iamAction: 'iam:GetRole', absent: ['NoSuchEntity', 'NoSuchEntityException'], run: () => readExecutionRoleLive(clients.get(IAMClient), roleArn) });
+      }
+      const rest = await runReads(second);
+
+      const config = normaliseFunction(configuration, {
+        policy: (first.values.policy as string | null | undefined) ?? null,
+        aliasPolicies: (first.values.aliasPolicies as { qualifier: string; policy: string }[] | undefined) ?? [],
+        urlConfigs: (first.values.urlConfigs as unknown[] | undefined) ?? [],
+        tags: (first.values.tags as Record<string, string> | undefined) ?? {},
+        subnets: (rest.values.subnets as unknown[] | null | undefined) ?? [],
+        securityGroups: (rest.values.securityGroups as unknown[] | null | undefined) ?? [],
+        logGroup: rest.values.logGroup ?? null,
+        executionRole: (rest.values.executionRole as ExecutionRoleSnapshot | null | undefined) ?? null,
+        eventInvokeConfig: first.values.eventInvokeConfig ?? null,
+        reservedConcurrency: (first.values.concurrency as number | null | undefined) ?? null,
+        trails: (first.values.trails as TrailSelectorsSnapshot[] | undefined) ?? [],
+      });
+      const denied = [...new Set([...first.denied, ...rest.denied])].sort();
+      return { state: 'present', ref: { ...ref, id: config.name || name, arn: config.arn || arn }, config, denied, observedAt, source: 'live' };
+    },
+
+    async list(scope, clients): Promise<ResourceRef[]> {
+      const lambda = clients.get(LambdaClient, scope.region);
+      const functions = await pages(async (Marker) => {
+        const r = await lambda.send(new ListFunctionsCommand({ Marker }));
+        return { items: r.Functions ?? [], next: r.NextMarker };
+      });
+      return functions
+        .filter((f): f is typeof f & { FunctionName: string } => !!f.FunctionName)
+        .map((f) => ({
+          kind: LAMBDA_FUNCTION_KIND,
+          id: f.FunctionName,
+          arn: functionArn({ partition: scope.partition, accountId: scope.accountId, region: scope.region, id: f.FunctionArn ?? f.FunctionName }),
+          accountId: scope.accountId,
+          region: scope.region,
+        }));
+    },
+  };
+};
+
+export const lambdaFunctionCollector = createLambdaFunctionCollector();

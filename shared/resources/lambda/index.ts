@@ -1,0 +1,10 @@
+export * from './types';
+export { lambdaFunctionKind, lambdaFunctionCodeKind, lambdaLayerVersionKind } from './kinds';
+export { createLambdaFunctionCollector, lambdaFunctionCollector, readTrails } from './collect-live';
+export { createFunctionCodeCollector, createLayerVersionCollector, fetchDownloader, layerVersionArn, type Downloader } from './collect-code';
+export { lambdaFunctionConfigNormaliser, FUNCTION_READS_NOT_IN_CONFIG } from './config';
+export { FUNCTION_READ_ACTIONS, TRAIL_READ_ACTIONS, CODE_READ_ACTIONS } from './reads';
+export { ROLE_READ_ACTIONS, readExecutionRoleLive, readExecutionRoleConfig } from './role';
+export { parseFunctionIdentifier, functionArn, parseLayerVersionArn, type FunctionIdentifier } from './names';
+export { normaliseFunction, normaliseEnvironment } from './normalise';
+export { scanZipArchive, scanText, DEFAULT_SCAN_LIMITS, type ScanLimits } from './scan';

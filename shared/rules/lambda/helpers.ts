@@ -1,0 +1,48 @@
+/** Helpers shared by the lambda rules (pure; no SDK). */
+import { VigilError, type Check, type RuleContext } from '../../core';
+import { parsePolicy } from '../../policy';
+import type { LambdaEnvironmentSnapshot, LambdaFunctionSnapshot } from '../../resources/lambda/types';
+import { fail, pass } from '../define-rule';
+
+/** A rule input the snapshot does not hold (e.g. environment variables of an AWS Config item): the engine reports ERROR. */
+export class UnobservedInputError extends VigilError {}
+
+/** The environment, or an ERROR (via the engine) when it was not observed or Lambda could not decrypt it. */
+export const observedEnvironment = (fn: LambdaFunctionSnapshot): LambdaEnvironmentSnapshot => {
+  if (!fn.environment) {
+    throw new UnobservedInputError(`environment variables of ${fn.name} were not observed (AWS Config does not record them); a live read evaluates this rule`);
+  }
+  if (fn.environment.error) {
+    throw new UnobservedInputError(`Lambda could not decrypt the environment variables of ${fn.name} (${fn.environment.error.code}); they could not be checked`);
+  }
+  return fn.environment;
+};
+
+/** Catalogue §0.2-8: at least one non-system tag, and every key of `requiredTagKeys` (max 6, case-sensitive). */
+export const tagCheck = (what: string, tags: Readonly<Record<string, string>>, ctx: RuleContext): Check => {
+  const userKeys = Object.keys(tags).filter((k) => !k.toLowerCase().startsWith('aws:'));
+  const missing = (ctx.params.requiredTagKeys ?? []).slice(0, 6).filter((k) => !(k in tags));
+  if (userKeys.length === 0) return fail(`${what} has no tags other than system (aws:) tags`, [{ message: 'no user tags', field: 'tags', value: [] }]);
+  if (missing.length > 0) return fail(`${what} lacks required tag keys: ${missing.join(', ')}`, [{ message: 'missing required tag keys', field: 'tags', value: missing }]);
+  return pass(`${what} is tagged (${userKeys.length} tag${userKeys.length === 1 ? '' : 's'})`, [{ message: 'tag keys', field: 'tags', value: userKeys.sort() }]);
+};
+
+export const isTrue = (v: unknown): boolean => v === true || v === 'true';
+
+export const stringListParam = (ctx: RuleContext, name: string): string[] => {
+  const v = ctx.params[name];
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : typeof v === 'string' && v.length > 0 ? v.split(',').map((s) => s.trim()) : [];
+};
+
+/** Whether a trust policy lets Lambda@Edge (edgelambda.amazonaws.com) assume the role: such functions cannot use a VPC. */
+export const isEdgeRole = (fn: LambdaFunctionSnapshot): boolean => {
+  const trust = fn.executionRole?.trustPolicy;
+  if (!trust) return false;
+  try {
+    return parsePolicy(trust).statements.some((s) => s.effect === 'Allow' && (s.principal?.service ?? []).some((svc) => svc.toLowerCase() === 'edgelambda.amazonaws.com'));
+  } catch {
+    return false;
+  }
+};
+
+export const inVpc = (fn: LambdaFunctionSnapshot): boolean => fn.vpc.subnetIds.length > 0;
