@@ -38,7 +38,9 @@ export const evaluateObservation = (obs: Observation, rules: readonly Rule[], ki
   return applicable.map((rule) => {
     const denied = rule.reads.filter((action) => obs.denied.includes(action));
     if (denied.length > 0) {
-      return toVerdict(rule, obs.ref, kind, errorCheck(`could not evaluate ${obs.ref.id}: access denied to ${denied.join(', ')}`), obs, {
+      // On a Config snapshot a "denied" read is data Config does not record: say so rather than blame permissions.
+      const why = obs.source === 'config' ? `not recorded by AWS Config, needs a live read (${denied.join(', ')})` : `access denied to ${denied.join(', ')}`;
+      return toVerdict(rule, obs.ref, kind, errorCheck(`could not evaluate ${obs.ref.id}: ${why}`), obs, {
         status: 'ERROR',
         evidence: [{ message: 'read denied', value: denied }],
       });

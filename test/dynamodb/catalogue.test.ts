@@ -66,11 +66,29 @@ describe('dynamodb rule catalogue', () => {
     }
   });
 
-  it('wires the family: rules, triggers, table collector and Config normaliser', () => {
+  it('wires the family: rules, triggers, table and DAX collectors, Config normaliser', () => {
     expect(dynamodbFamily.rules).toBe(dynamodbRules);
-    expect(Object.keys(dynamodbFamily.collectors)).toEqual(['AWS::DynamoDB::Table']);
+    expect(Object.keys(dynamodbFamily.collectors)).toEqual(['AWS::DynamoDB::Table', 'AWS::DAX::Cluster']);
     expect(dynamodbFamily.configNormalisers.map((n) => n.configType)).toEqual(['AWS::DynamoDB::Table']);
     expect(dynamodbFamily.extraReadActions).toContain('dynamodb:ListTables');
     for (const row of dynamodbFamily.triggers) expect(dynamodbFamily.kinds.map((k) => k.kind)).toContain(row.kind);
+  });
+});
+
+describe('DAX collector wired to the SDK', () => {
+  it('reads the cluster through DescribeClusters and ListTags of @aws-sdk/client-dax', async () => {
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { DAXClient, DescribeClustersCommand, ListTagsCommand } = await import('@aws-sdk/client-dax');
+    const { createClientFactory } = await import('../../shared/resources/clients');
+    const dax = mockClient(DAXClient);
+    dax.on(DescribeClustersCommand).resolves({
+      Clusters: [{ ClusterName: 'cache', ClusterArn: 'arn:aws:dax:us-east-1:111122223333:cache/cache', SSEDescription: { Status: 'ENABLED' }, ClusterEndpointEncryptionType: 'TLS', Nodes: [{ AvailabilityZone: 'us-east-1a' }, { AvailabilityZone: 'us-east-1b' }] }],
+    });
+    dax.on(ListTagsCommand).resolves({ Tags: [] });
+    const collector = dynamodbFamily.collectors['AWS::DAX::Cluster'];
+    const obs = await collector.collect({ kind: 'AWS::DAX::Cluster', id: 'cache', arn: 'arn:aws:dax:us-east-1:111122223333:cache/cache', accountId: '111122223333', region: 'us-east-1' }, createClientFactory({ region: 'us-east-1' }));
+    expect(obs.state).toBe('present');
+    expect(dax.commandCalls(DescribeClustersCommand)[0].args[0].input).toEqual(expect.objectContaining({ ClusterNames: ['cache'] }));
+    dax.restore();
   });
 });
