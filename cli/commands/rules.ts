@@ -3,15 +3,29 @@ import Table from 'cli-table3';
 import type { CliRun } from '../main';
 import { parseFormat, selectFamilies } from '../options';
 
-/** Every rule (posture and detections) with the catalogue metadata. */
-export const ruleCatalogue = (families = selectFamilies(undefined)) =>
-  families.flatMap((family) => {
+/**
+ * Every rule (posture and detections) with the catalogue metadata. A rule that judges several kinds (inline policies of
+ * users, roles and groups) is one entry whose resourceType lists them.
+ */
+export const ruleCatalogue = (families = selectFamilies(undefined)) => {
+  const entries = families.flatMap((family) => {
     const kindType = (kind: string) => family.kinds.find((k) => k.kind === kind)?.reportedType ?? kind;
     return [
       ...family.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, resourceType: kindType(r.kind), family: family.name, trigger: r.trigger, anchors: r.anchors, reads: r.reads, remediation: r.remediation })),
       ...family.detections.map((r) => ({ id: r.id, title: r.title, severity: r.severity, resourceType: 'CloudTrail event', family: family.name, trigger: r.trigger, anchors: r.anchors, reads: [] as readonly string[], remediation: r.remediation })),
     ];
   });
+  const byId = new Map<string, (typeof entries)[number]>();
+  for (const entry of entries) {
+    const seen = byId.get(entry.id);
+    if (!seen) byId.set(entry.id, entry);
+    else {
+      const types = new Set([...seen.resourceType.split(', '), entry.resourceType]);
+      byId.set(entry.id, { ...seen, resourceType: [...types].join(', '), reads: [...new Set([...seen.reads, ...entry.reads])] });
+    }
+  }
+  return [...byId.values()];
+};
 
 export const registerRulesCommand = (program: Command, run: CliRun): void => {
   const rules = program.command('rules').description('The rule catalogue');
