@@ -41,6 +41,12 @@ export const toRulePattern = (pattern: EventPattern): events.EventPattern => ({
   detail: JSON.parse(JSON.stringify(pattern.detail)) as Record<string, unknown>,
 });
 
+/** The CDK form of a plain JSON pattern (`detail-type` → `detailType`). */
+export const fromJsonPattern = (pattern: Readonly<Record<string, unknown>>): events.EventPattern => {
+  const { 'detail-type': detailType, ...rest } = JSON.parse(JSON.stringify(pattern)) as Record<string, unknown>;
+  return { ...(detailType ? { detailType: detailType as string[] } : {}), ...rest } as events.EventPattern;
+};
+
 /** AWS Config change events for these resource types (the item is in the event, so the queue gets the full state). */
 export const configChangePattern = (configTypes: readonly string[]): events.EventPattern => ({
   source: ['aws.config'],
@@ -104,6 +110,15 @@ export class FamilyEvaluator extends Construct {
         new events.Rule(this, `Trigger${index}`, {
           description: `Vigil ${family.name}: ${pattern.detail.eventSource.join(', ')} API calls that change resources (trigger catalogue)`,
           eventPattern: toRulePattern(pattern),
+          targets: [target],
+        }),
+      );
+    }
+    for (const [index, { description, pattern }] of (family.eventPatterns ?? []).entries()) {
+      this.rules.push(
+        new events.Rule(this, `Pattern${index}`, {
+          description: `Vigil ${family.name}: ${description}`.slice(0, 512),
+          eventPattern: fromJsonPattern(pattern),
           targets: [target],
         }),
       );

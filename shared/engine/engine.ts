@@ -156,7 +156,8 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           const ctx = contextFor(parsed.detail.recipientAccountId ?? parsed.actor.accountId ?? '');
           for (const verdict of evaluateDetections(parsed.detail, detections, kinds, ctx)) detectionVerdicts.push({ verdict, actor: parsed.actor, id: record.id });
           if (!parsed.posture) {
-            ignored.push({ id: record.id, reason: `failed call ${parsed.detail.eventName} (${parsed.detail.errorCode})` });
+            const what = parsed.detail.errorCode ? `failed call ${parsed.detail.eventName} (${parsed.detail.errorCode})` : `read-only call ${parsed.detail.eventName}`;
+            ignored.push({ id: record.id, reason: what });
             break;
           }
           for (const ref of parsed.targets.refs) addTarget(ref, record.id, parsed.actor);

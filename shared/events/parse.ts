@@ -21,7 +21,7 @@ export type ParsedEvent =
       readonly type: 'cloudtrail';
       readonly detail: CloudTrailDetail;
       readonly actor: Actor;
-      /** False for failed calls (errorCode): only detections look at them; posture is not re-read. */
+      /** False for failed (errorCode) and read-only calls: only detections look at them; posture is not re-read. */
       readonly posture: boolean;
       readonly targets: Targets;
     }
@@ -62,10 +62,10 @@ export const parseCloudTrailDetail = (raw: unknown, catalogue: TriggerCatalogue)
     return { type: 'ignored', reason: `data event ${detail.eventSource} ${detail.eventName}` };
   }
   const actor = actorOf(detail);
-  if (detail.errorCode) {
+  // Failed and read-only calls change nothing, but detections still look at them (unauthorized calls, root activity).
+  if (detail.errorCode || detail.readOnly === true) {
     return { type: 'cloudtrail', detail, actor, posture: false, targets: { refs: [], fanOut: [] } };
   }
-  if (detail.readOnly === true) return { type: 'ignored', reason: `read-only call ${detail.eventSource} ${detail.eventName}` };
   return { type: 'cloudtrail', detail, actor, posture: true, targets: resolveTargets(detail, catalogue.rows, catalogue.kinds) };
 };
 

@@ -1,4 +1,4 @@
-import { detectionTriggers } from '../events/triggers/detections';
+import { detectionEventPatterns, detectionTriggers } from '../events/triggers/detections';
 import { iamTriggers } from '../events/triggers/iam';
 import { IAM_COLLECTOR_EXTRA_READS, createIamCollectors } from '../resources/iam/live';
 import { IAM_CONFIG_NORMALISERS } from '../resources/iam/config';
@@ -20,6 +20,7 @@ export const iamFamily: FamilyDefinition = {
   // Detection rows (kind 'event') only route events to the detections; the parser never re-reads posture for them.
   // Sign-ins, root activity and failed calls need the extra patterns of `detectionEventPatterns` (same module).
   triggers: [...iamTriggers, ...detectionTriggers],
+  eventPatterns: detectionEventPatterns,
   rules: expandKinds(iamRules),
   detections: iamDetections,
   collectors: createIamCollectors(),

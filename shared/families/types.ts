@@ -14,6 +14,11 @@ export interface FamilyDefinition {
   /** Live collector per kind. */
   readonly collectors: Readonly<Record<string, KindCollector>>;
   readonly configNormalisers: readonly ConfigNormaliser[];
+  /**
+   * EventBridge patterns the (source, names) trigger rows cannot express, e.g. detections on every source's root calls,
+   * failed calls, or console sign-ins (their own detail-type). Plain JSON as CloudFormation takes it.
+   */
+  readonly eventPatterns?: readonly { readonly description: string; readonly pattern: Readonly<Record<string, unknown>> }[];
   /** IAM actions the collectors need beyond the rules' reads (listing, locating: `s3:ListAllMyBuckets`, `s3:GetBucketLocation`). */
   readonly extraReadActions: readonly string[];
 }

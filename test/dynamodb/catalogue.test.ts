@@ -1,3 +1,6 @@
+import { DAXClient, DescribeClustersCommand, ListTagsCommand } from '@aws-sdk/client-dax';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createClientFactory } from '../../shared/resources/clients';
 import { dynamodbFamily } from '../../shared/families/dynamodb';
 import { dynamodbRules } from '../../shared/rules/dynamodb';
 import { catalogueAvailable, catalogueRows, checkMetadata, repoPath, ruleFiles } from './catalogue-helpers';
@@ -77,9 +80,6 @@ describe('dynamodb rule catalogue', () => {
 
 describe('DAX collector wired to the SDK', () => {
   it('reads the cluster through DescribeClusters and ListTags of @aws-sdk/client-dax', async () => {
-    const { mockClient } = await import('aws-sdk-client-mock');
-    const { DAXClient, DescribeClustersCommand, ListTagsCommand } = await import('@aws-sdk/client-dax');
-    const { createClientFactory } = await import('../../shared/resources/clients');
     const dax = mockClient(DAXClient);
     dax.on(DescribeClustersCommand).resolves({
       Clusters: [{ ClusterName: 'cache', ClusterArn: 'arn:aws:dax:us-east-1:111122223333:cache/cache', SSEDescription: { Status: 'ENABLED' }, ClusterEndpointEncryptionType: 'TLS', Nodes: [{ AvailabilityZone: 'us-east-1a' }, { AvailabilityZone: 'us-east-1b' }] }],

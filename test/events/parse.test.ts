@@ -39,11 +39,13 @@ describe('parseEventBridgeEvent', () => {
     expect(parsed.targets.refs).toEqual([]);
   });
 
-  it('ignores read-only calls', () => {
+  it('re-reads nothing for read-only calls but keeps them for detections', () => {
     const records = loadCloudTrailRecords('cloudtrail/s3-ListBuckets-PutBucketAcl-GetBucketVersioning.awsdocs.json');
     const listBuckets = records.find((r) => r.eventName === 'ListBuckets');
-    const parsed = parse(toEventBridge({ ...listBuckets, readOnly: true }));
-    expect(parsed).toEqual({ type: 'ignored', reason: expect.stringContaining('read-only') });
+    const parsed = cloudtrail(parse(toEventBridge({ ...listBuckets, readOnly: true })));
+    expect(parsed.posture).toBe(false);
+    expect(parsed.targets).toEqual({ refs: [], fanOut: [] });
+    expect(parsed.detail.eventName).toBe('ListBuckets');
   });
 
   it('ignores data events', () => {

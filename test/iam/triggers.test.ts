@@ -113,9 +113,9 @@ describe('IAM triggers on real CloudTrail records', () => {
       /requestParameters\.roleName/,
     );
   });
-  it('a read-only IAM call (GetUserPolicy) is ignored', () => {
+  it('a read-only IAM call (GetUserPolicy) re-reads nothing (only detections see it)', () => {
     const read = { ...loadCloudTrailRecords('cloudtrail/iam-GetUserPolicy.awsdocs.json')[0], readOnly: true, recipientAccountId: '444455556666' };
-    expect(parseEventBridgeEvent(toEventBridge(read), catalogue).type).toBe('ignored');
+    expect(parseEventBridgeEvent(toEventBridge(read), catalogue)).toMatchObject({ type: 'cloudtrail', posture: false, targets: { refs: [] } });
     expect(targetsOf({ ...read, readOnly: false })).toEqual([]);
   });
 });

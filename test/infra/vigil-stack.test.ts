@@ -111,13 +111,14 @@ describe.each([
   });
 
   // Loops rather than it.each: a family still without trigger rows must not make the table empty.
-  it('routes each family: its rule patterns equal toEventPatterns(triggers), targeting its queue', () => {
+  it('routes each family: its rule patterns equal toEventPatterns(triggers) plus its extra patterns, targeting its queue', () => {
     for (const family of withTriggers) {
       const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
       const queueId = logicalId(stack, evaluator.queue.node.defaultChild);
       const rules = resourcesOf(template, 'AWS::Events::Rule');
       const patterns = evaluator.rules.map((rule) => rules[logicalId(stack, rule.node.defaultChild)].Properties!);
-      expect(patterns.map((p) => p.EventPattern)).toEqual(JSON.parse(JSON.stringify(toEventPatterns(family.triggers))));
+      const expected = [...toEventPatterns(family.triggers), ...(family.eventPatterns ?? []).map((p) => p.pattern)];
+      expect(patterns.map((p) => p.EventPattern)).toEqual(JSON.parse(JSON.stringify(expected)));
       for (const p of patterns) expect(p.Targets).toEqual([{ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, Id: 'Target0' }]);
     }
   });
@@ -287,5 +288,15 @@ describe('VigilStack: context options', () => {
   it('rejects a family with triggers but no entry point', () => {
     const [s3] = sampleFamilies();
     expect(() => synth({}, [{ ...s3, name: 'ec2' }])).toThrow(/functions\/evaluate-ec2\.ts/);
+  });
+});
+
+describe('VigilStack: detection routing', () => {
+  it('routes console sign-ins, root activity and failed calls of any source to the IAM evaluator', () => {
+    const { central } = buildVigilApp(testApp(), ALL_FAMILIES);
+    const template = Template.fromStack(central);
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { 'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'], detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } } });
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { detail: { userIdentity: { type: ['Root'] } } } });
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { detail: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] } } });
   });
 });
