@@ -20,6 +20,16 @@ export interface PolicyContext {
   readonly trustedAccountIds?: readonly string[];
   /** ARN of the resource the policy is attached to (bucket ARN for tlsEnforced), when known. */
   readonly resourceArn?: string;
+  /**
+   * Service principals that never count as confused deputies (spec §8 caveat: a product setting).
+   * @default - in trust policies ec2.amazonaws.com, lambda.amazonaws.com and ecs-tasks.amazonaws.com; elsewhere none
+   */
+  readonly confusedDeputyExemptServices?: readonly string[];
+  /**
+   * Privilege-escalation catalogue (spec §7.2): `default` = methods 1–28 and 30; `extended` adds 31–37.
+   * @default 'default'
+   */
+  readonly privescMethods?: 'default' | 'extended';
 }
 
 export interface Judgement {
@@ -51,7 +61,26 @@ export interface Grant {
   /** Principals of the statement as written (`*`, account ids, ARNs, service names). */
   readonly principals: readonly string[];
   readonly reason: string;
+  /** allowStatements only: the statement carries a Condition (the grant holds in some request contexts). */
+  readonly conditional?: boolean;
 }
 
-export { analyzePolicy, publicGrants, externalGrants, allowStatements, parsePolicy, decodePolicyDocument, actionMatches } from './engine';
+export {
+  analyzePolicy,
+  publicGrants,
+  externalGrants,
+  allowStatements,
+  parsePolicy,
+  decodePolicyDocument,
+  actionMatches,
+  resourceMatches,
+  arnLikeMatches,
+  POLICY_KINDS,
+  isPolicyKind,
+} from './engine';
 export type { ParsedPolicy, ParsedStatement, ConditionClause, PrincipalSet } from './engine';
+export { accessLevel, catalogueAction, catalogueVersion, expandActionPattern } from './catalogue';
+export type { CatalogueAction } from './catalogue';
+export { DEFAULT_PRIVESC_METHODS, EXTENDED_PRIVESC_METHODS } from './privesc-methods';
+export type { PrivescMethod } from './privesc-methods';
+export { DEFAULT_CONFUSED_DEPUTY_EXEMPT_SERVICES } from './verdicts/confused-deputy';
