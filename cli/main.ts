@@ -27,7 +27,7 @@ export const buildProgram = (run: CliRun): Command => {
   registerFindingsCommand(program, run);
   registerRulesCommand(program, run);
   registerDemoCommand(program, run);
-  registerPolicyCommand(program);
+  registerPolicyCommand(program, run);
   return program;
 };
 
