@@ -69,17 +69,31 @@ const benchBundles = (): void => {
   const outDir = join(root, 'dist', 'bench');
   mkdirSync(outDir, { recursive: true });
   const entries = existsSync(join(root, 'functions')) ? readdirSync(join(root, 'functions')).filter((f) => /^(evaluate-.+|notify)\.ts$/.test(f)) : [];
-  const bare = median(Array.from({ length: 7 }, () => time(['-e', ''])));
   for (const entry of entries.sort()) {
     const outfile = join(outDir, entry.replace(/\.ts$/, '.cjs'));
     buildSync({ entryPoints: [join(root, 'functions', entry)], outfile, bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'error' });
     const size = statSync(outfile).size / 1024;
     lines.push({ name: `bundle ${entry.replace(/\.ts$/, '')}: size`, value: Math.round(size), unit: 'KB', target: '≤ 500', ok: size <= 500 });
-    const env = { ...process.env, FINDINGS_TABLE: 'bench', ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:111122223333:bench', AWS_REGION: 'us-east-1' };
-    const init = median(Array.from({ length: 7 }, () => time(['-e', `require(${JSON.stringify(outfile)})`], env))) - bare;
-    lines.push({ name: `bundle ${entry.replace(/\.ts$/, '')}: init over bare node`, value: Math.round(init), unit: 'ms', target: '≤ 100', ok: init <= 100 });
+    const env = { ...process.env, FINDINGS_TABLE: 'bench', ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:111122223333:bench', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const load = `require(${JSON.stringify(outfile)})`;
+    // Interleaved with bare node runs, so that machine load affects both alike.
+    const totals: number[] = [];
+    for (let i = 0; i < 15; i++) totals.push(time(['-e', load], env) - time(['-e', ''], env));
+    const init = median(totals);
+    lines.push({ name: `bundle ${entry.replace(/\.ts$/, '')}: init over bare node (AWS SDK included)`, value: Math.round(init), unit: 'ms', target: '≤ 100', ok: init <= 100 });
+    // The Lambda runtime provides the AWS SDK: Vigil's own part of the init, timed in-process after the same SDK clients are loaded.
+    const sdk = sdkClientsLoadedBy(load, env);
+    const script = `${sdk.map((m) => `require(${JSON.stringify(m)})`).join(';')};const t=process.hrtime.bigint();${load};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+    const own = median(Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['-e', script], { env, cwd: root, encoding: 'utf8' }))));
+    lines.push({ name: `bundle ${entry.replace(/\.ts$/, '')}: Vigil's own init (after ${sdk.length} SDK clients the runtime provides)`, value: Math.round(own), unit: 'ms', target: '≤ 100', ok: own <= 100 });
   }
 };
+
+/** The AWS SDK client packages a module loads when required (lazily loaded clients excluded). */
+function sdkClientsLoadedBy(load: string, env: NodeJS.ProcessEnv): string[] {
+  const script = `${load};const s=new Set();for(const k of Object.keys(require.cache)){const m=/node_modules[\\/](@aws-sdk[\\/](?:client|lib)-[^\\/]+)/.exec(k);if(m)s.add(m[1].replace(/\\\\/g,'/'))}process.stdout.write(JSON.stringify([...s]))`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { env, cwd: root, encoding: 'utf8' })) as string[];
+}
 
 function time(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = performance.now();

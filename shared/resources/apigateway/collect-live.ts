@@ -30,7 +30,7 @@ import {
   GetStageCommand as GetV2StageCommand,
   GetStagesCommand as GetV2StagesCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import type * as Wafv2Sdk from '@aws-sdk/client-wafv2';
 import { CollectError, type Observation, type ResourceRef } from '../../core';
 import { awsErrorCode, classifyAwsError, runReads } from '../aws-errors';
 import type { ClientFactory } from '../clients';
@@ -38,6 +38,10 @@ import type { KindCollector, ResourceKind } from '../types';
 import { ApigatewayKind, domainNameKind, httpApiKind, httpStageKind, restApiKind, restStageKind, splitStageId } from './kinds';
 import { normaliseDomainName, normaliseHttpApi, normaliseHttpStage, normaliseRestApi, normaliseRestStage, usagePlansCovering } from './normalise';
 import type { CustomDomainMapping } from './types';
+import { lazyModule } from '../lazy-sdk';
+
+/** WAFv2 only cross-checks a stage's web ACL: loaded on first use. */
+const wafv2Sdk = lazyModule(() => require('@aws-sdk/client-wafv2') as typeof Wafv2Sdk);
 
 /** The IAM action of every API Gateway read (v1 and v2). */
 export const APIGATEWAY_GET = 'apigateway:GET';
@@ -204,7 +208,10 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
           key: 'waf',
           iamAction: WAFV2_GET_WEB_ACL_FOR_RESOURCE,
           absent: ['WAFNonexistentItemException'],
-          run: () => clients.get(WAFV2Client, ref.region).send(new GetWebACLForResourceCommand({ ResourceArn: ref.arn })),
+          run: () => {
+            const { WAFV2Client, GetWebACLForResourceCommand } = wafv2Sdk();
+            return clients.get(WAFV2Client, ref.region).send(new GetWebACLForResourceCommand({ ResourceArn: ref.arn }));
+          },
         },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };

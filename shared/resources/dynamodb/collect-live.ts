@@ -23,14 +23,18 @@ import {
   ListTablesCommand,
   ListTagsOfResourceCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import type * as KmsSdk from '@aws-sdk/client-kms';
 import type { Observation, ResourceRef } from '../../core';
 import { classifyAwsError, runReads, type ReadSpec } from '../aws-errors';
 import type { ClientFactory } from '../clients';
+import { lazyModule } from '../lazy-sdk';
 import type { KindCollector } from '../types';
 import { keyManagerFromArn, normaliseBackupSelection, normaliseTableLive, partitionOfRegion, tableArn, tableNameFromArnOrName } from './normalise';
 import { TABLE_READ_ACTIONS } from './reads';
 import { DYNAMODB_TABLE_KIND, type BackupSelectionSnapshot, type DynamoDbTableSnapshot } from './types';
+
+/** KMS is read only for tables encrypted with a key whose manager the ARN does not tell: loaded on first use. */
+const kmsSdk = lazyModule(() => require('@aws-sdk/client-kms') as typeof KmsSdk);
 
 const GONE = ['ResourceNotFoundException', 'TableNotFoundException'];
 
@@ -182,7 +186,10 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
           key: 'keyManager',
           iamAction: TABLE_READ_ACTIONS.describeKey,
           absent: ['NotFoundException'],
-          run: async () => (await clients.get(KMSClient, ref.region).send(new DescribeKeyCommand({ KeyId: keyArn }))).KeyMetadata?.KeyManager ?? null,
+          run: async () => {
+            const { KMSClient, DescribeKeyCommand } = kmsSdk();
+            return (await clients.get(KMSClient, ref.region).send(new DescribeKeyCommand({ KeyId: keyArn }))).KeyMetadata?.KeyManager ?? null;
+          },
         });
       }
       const rest = await runReads(second);

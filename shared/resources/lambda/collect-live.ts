@@ -4,7 +4,7 @@
  */
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type * as Ec2Sdk from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import {
   GetFunctionConcurrencyCommand,
@@ -26,6 +26,10 @@ import { defaultLogGroupName, normaliseFunction, normaliseTrail } from './normal
 import { FUNCTION_READ_ACTIONS } from './reads';
 import { readExecutionRoleLive } from './role';
 import { LAMBDA_FUNCTION_KIND, type ExecutionRoleSnapshot, type TrailSelectorsSnapshot } from './types';
+import { lazyModule } from '../lazy-sdk';
+
+/** The EC2 SDK takes ~300 ms to load: it is loaded on first use, only for functions attached to a VPC (cold start). */
+const ec2Sdk = lazyModule(() => require('@aws-sdk/client-ec2') as typeof Ec2Sdk);
 
 const NOT_FOUND = ['ResourceNotFoundException'];
 
@@ -142,7 +146,6 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       const subnetIds = configuration.VpcConfig?.SubnetIds ?? [];
       const groupIds = configuration.VpcConfig?.SecurityGroupIds ?? [];
       const logGroupName = configuration.LoggingConfig?.LogGroup ?? defaultLogGroupName(name);
-      const ec2 = clients.get(EC2Client, ref.region);
       const second: ReadSpec[] = [
         {
           key: 'logGroup',
@@ -161,7 +164,10 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
           key: 'subnets',
           iamAction: FUNCTION_READ_ACTIONS.subnets,
           absent: ['InvalidSubnetID.NotFound'],
-          run: async () => (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }))).Subnets ?? [],
+          run: async () => {
+            const { EC2Client, DescribeSubnetsCommand } = ec2Sdk();
+            return (await clients.get(EC2Client, ref.region).send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }))).Subnets ?? [];
+          },
         });
       }
       if (groupIds.length > 0) {
@@ -169,7 +175,10 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
           key: 'securityGroups',
           iamAction: FUNCTION_READ_ACTIONS.securityGroups,
           absent: ['InvalidGroup.NotFound'],
-          run: async () => (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [],
+          run: async () => {
+            const { EC2Client, DescribeSecurityGroupsCommand } = ec2Sdk();
+            return (await clients.get(EC2Client, ref.region).send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [];
+          },
         });
       }
       if (configuration.Role) {

@@ -38,18 +38,15 @@ import {
   type GetAccessPointResult,
   type GetMultiRegionAccessPointResult,
 } from '@aws-sdk/client-s3-control';
-import {
-  CloudTrailClient,
-  DescribeTrailsCommand,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type DescribeTrailsResponse,
-  type GetEventSelectorsResponse,
-  type GetTrailStatusResponse,
-} from '@aws-sdk/client-cloudtrail';
+import type * as CloudTrailSdk from '@aws-sdk/client-cloudtrail';
+import type { DescribeTrailsResponse, GetEventSelectorsResponse, GetTrailStatusResponse } from '@aws-sdk/client-cloudtrail';
 import { CollectError, type Observation, type ResourceRef } from '../../core';
 import { awsErrorCode, runReads, type ReadSpec } from '../aws-errors';
 import type { ClientFactory } from '../clients';
+import { lazyModule } from '../lazy-sdk';
+
+/** CloudTrail is read only for the account's data-event selectors (S3.22/S3.23): loaded on first use. */
+const cloudTrailSdk = lazyModule(() => require('@aws-sdk/client-cloudtrail') as typeof CloudTrailSdk);
 import type { KindCollector, ResourceKind } from '../types';
 import { aclsDisabled, effectivePublicAccessBlock } from './access';
 import {
@@ -421,6 +418,7 @@ const createDirectoryBucketCollector = (now: () => Date): KindCollector => ({
 const createAccountDataEventsCollector = (now: () => Date): KindCollector => ({
   async collect(ref, clients) {
     const observedAt = now().toISOString();
+    const { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } = cloudTrailSdk();
     const cloudtrail = clients.get(CloudTrailClient, clientRegion(ref.region));
     const described = await runReads([
       {

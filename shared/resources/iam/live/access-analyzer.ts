@@ -1,9 +1,14 @@
-import { AccessAnalyzerClient, GetAnalyzerCommand, paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
+import type * as AccessAnalyzerSdk from '@aws-sdk/client-accessanalyzer';
+import type { AccessAnalyzerClient, AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import type { KindCollector } from '../../types';
 import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { byText } from '../policy-text';
 import type { AccessAnalyzerRegionSnapshot, AccessAnalyzerSnapshot } from '../types';
 import { drain, goneObservation, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { lazyModule } from '../../lazy-sdk';
+
+/** Only the two Access Analyzer kinds read it: loaded on first use. */
+const analyzerSdk = lazyModule(() => require('@aws-sdk/client-accessanalyzer') as typeof AccessAnalyzerSdk);
 
 const NOT_FOUND = ['ResourceNotFoundException', 'ResourceNotFound'] as const;
 
@@ -16,20 +21,20 @@ export const analyzerSnapshot = (a: AnalyzerSummary): AccessAnalyzerSnapshot => 
   tags: { ...(a.tags ?? {}) },
 });
 
-const listAnalyzers = (client: AccessAnalyzerClient) => drain(paginateListAnalyzers({ client }, {}), (p) => p.analyzers);
+const listAnalyzers = (client: AccessAnalyzerClient) => drain(analyzerSdk().paginateListAnalyzers({ client }, {}), (p) => p.analyzers);
 
 /** IAM Access Analyzer analyzers (regional; ref id = analyzer name or ARN). */
 export const analyzerCollector = (options: ResolvedOptions): KindCollector => ({
   async collect(ref, clients) {
     const observedAt = options.now().toISOString();
-    const client = clients.get(AccessAnalyzerClient, ref.region);
+    const client = clients.get(analyzerSdk().AccessAnalyzerClient, ref.region);
     const session = new ReadSession();
     const values = await session.run([
       {
         key: 'analyzer',
         iamAction: 'access-analyzer:GetAnalyzer',
         gone: NOT_FOUND,
-        run: async () => (await client.send(new GetAnalyzerCommand({ analyzerName: nameFromArn(ref.id) }))).analyzer,
+        run: async () => (await client.send(new (analyzerSdk().GetAnalyzerCommand)({ analyzerName: nameFromArn(ref.id) }))).analyzer,
       },
     ]);
     if (session.gone) return goneObservation(ref, observedAt);
@@ -37,7 +42,7 @@ export const analyzerCollector = (options: ResolvedOptions): KindCollector => ({
     return presentObservation(ref, analyzer ? analyzerSnapshot(analyzer) : null, session, observedAt);
   },
   async list(scope, clients) {
-    const analyzers = await listAnalyzers(clients.get(AccessAnalyzerClient, scope.region));
+    const analyzers = await listAnalyzers(clients.get(analyzerSdk().AccessAnalyzerClient, scope.region));
     return analyzers.filter((a) => a.name).map((a) => iamRef(IAM_KIND.analyzer, a.name!, scope.accountId, scope.partition, scope.region));
   },
 });
@@ -46,7 +51,7 @@ export const analyzerCollector = (options: ResolvedOptions): KindCollector => ({
 export const analyzerRegionCollector = (options: ResolvedOptions): KindCollector => ({
   async collect(ref, clients) {
     const observedAt = options.now().toISOString();
-    const client = clients.get(AccessAnalyzerClient, ref.region);
+    const client = clients.get(analyzerSdk().AccessAnalyzerClient, ref.region);
     const session = new ReadSession();
     const values = await session.run([{ key: 'analyzers', iamAction: 'access-analyzer:ListAnalyzers', run: () => listAnalyzers(client) }]);
     if (session.gone) return goneObservation(ref, observedAt);
