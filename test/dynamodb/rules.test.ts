@@ -119,7 +119,7 @@ describe('ddb-table-tagged', () => {
   it('ignores system tags', () => expect(ddbTableTagged.evaluate({ ...table(), tags: { 'aws:cloudformation:stack-name': 's' } }, ctx(), ref).status).toBe('FAIL'));
   it('fails when a required tag key is missing (case-sensitive)', () => {
     const check = ddbTableTagged.evaluate(table(), ctx({ requiredTagKeys: ['Owner'] }), ref);
-    expect(check).toMatchObject({ status: 'FAIL', evidence: [{ value: ['Owner'] }] });
+    expect(check).toMatchObject({ status: 'FAIL', evidence: [{ value: { missing: ['Owner'], present: ['owner'] } }] });
     expect(ddbTableTagged.evaluate(table(), ctx({ requiredTagKeys: ['owner'] }), ref).status).toBe('PASS');
   });
 });

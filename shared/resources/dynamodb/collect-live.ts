@@ -28,6 +28,7 @@ import type { Observation, ResourceRef } from '../../core';
 import { classifyAwsError, runReads, type ReadSpec } from '../aws-errors';
 import type { ClientFactory } from '../clients';
 import { lazyModule } from '../lazy-sdk';
+import { paginate } from '../paginate';
 import type { KindCollector } from '../types';
 import { keyManagerFromArn, normaliseBackupSelection, normaliseTableLive, partitionOfRegion, tableArn, tableNameFromArnOrName } from './normalise';
 import { TABLE_READ_ACTIONS } from './reads';
@@ -37,18 +38,6 @@ import { DYNAMODB_TABLE_KIND, type BackupSelectionSnapshot, type DynamoDbTableSn
 const kmsSdk = lazyModule(() => require('@aws-sdk/client-kms') as typeof KmsSdk);
 
 const GONE = ['ResourceNotFoundException', 'TableNotFoundException'];
-
-const paginate = async <T>(fetchPage: (token: string | undefined) => Promise<{ items: readonly T[]; next: string | undefined }>): Promise<T[]> => {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const { items, next } = await fetchPage(token);
-    out.push(...items);
-    if (!next) break;
-    token = next;
-  }
-  return out;
-};
 
 /** Every backup selection of the account with its plan's target vaults (account-wide, the same for every table). */
 export const readBackupSelections = async (backup: BackupClient): Promise<BackupSelectionSnapshot[]> => {

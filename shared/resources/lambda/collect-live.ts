@@ -27,23 +27,12 @@ import { FUNCTION_READ_ACTIONS } from './reads';
 import { readExecutionRoleLive } from './role';
 import { LAMBDA_FUNCTION_KIND, type ExecutionRoleSnapshot, type TrailSelectorsSnapshot } from './types';
 import { lazyModule } from '../lazy-sdk';
+import { paginate as pages } from '../paginate';
 
 /** The EC2 SDK takes ~300 ms to load: it is loaded on first use, only for functions attached to a VPC (cold start). */
 const ec2Sdk = lazyModule(() => require('@aws-sdk/client-ec2') as typeof Ec2Sdk);
 
 const NOT_FOUND = ['ResourceNotFoundException'];
-
-const pages = async <T>(fetchPage: (marker: string | undefined) => Promise<{ items: readonly T[]; next: string | undefined }>): Promise<T[]> => {
-  const out: T[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const { items, next } = await fetchPage(marker);
-    out.push(...items);
-    if (!next) break;
-    marker = next;
-  }
-  return out;
-};
 
 /** Trails of the account (shadow copies of multi-Region and organisation trails included) with their Lambda selectors. */
 export const readTrails = async (clients: ClientFactory, region: string): Promise<TrailSelectorsSnapshot[]> => {

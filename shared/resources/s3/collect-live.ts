@@ -44,6 +44,7 @@ import { CollectError, type Observation, type ResourceRef } from '../../core';
 import { awsErrorCode, runReads, type ReadSpec } from '../aws-errors';
 import type { ClientFactory } from '../clients';
 import { lazyModule } from '../lazy-sdk';
+import { paginate } from '../paginate';
 
 /** CloudTrail is read only for the account's data-event selectors (S3.22/S3.23): loaded on first use. */
 const cloudTrailSdk = lazyModule(() => require('@aws-sdk/client-cloudtrail') as typeof CloudTrailSdk);
@@ -143,18 +144,6 @@ const listing = async <T>(operation: string, run: () => Promise<T>): Promise<T> 
   } catch (error) {
     throw new CollectError(`${operation} failed: ${awsErrorCode(error)}`, { operation, awsCode: awsErrorCode(error) }, { cause: error });
   }
-};
-
-/** Pages of a token-paginated listing, until the token runs out. */
-const paginate = async <T>(fetch: (token: string | undefined) => Promise<{ items: T[]; next: string | undefined }>): Promise<T[]> => {
-  const all: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    all.push(...page.items);
-    token = page.next;
-  } while (token);
-  return all;
 };
 
 const ACCOUNT_BPA_ABSENT = ['NoSuchPublicAccessBlockConfiguration'];

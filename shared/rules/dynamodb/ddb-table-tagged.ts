@@ -1,7 +1,7 @@
 import { TABLE_READ_ACTIONS } from '../../resources/dynamodb/reads';
 import { DYNAMODB_TABLE_KIND, type DynamoDbTableSnapshot } from '../../resources/dynamodb/types';
 import { defineRule } from '../define-rule';
-import { tagCheck } from './helpers';
+import { checkTags } from '../tags';
 
 export const ddbTableTagged = defineRule<DynamoDbTableSnapshot>({
   id: 'ddb-table-tagged',
@@ -16,5 +16,5 @@ export const ddbTableTagged = defineRule<DynamoDbTableSnapshot>({
     cli: 'aws dynamodb tag-resource --resource-arn <table-arn> --tags Key=owner,Value=<team>',
   },
   rationale: 'Untagged resources cannot be attributed to an owner, cost centre or data classification, which slows incident response.',
-  evaluate: (table, ctx) => tagCheck(`table ${table.name}`, table.tags, ctx),
+  evaluate: (table, ctx) => checkTags(`table ${table.name}`, table.tags, ctx),
 });

@@ -1,17 +1,6 @@
 /** Helpers shared by the dynamodb rules (pure; no SDK). */
-import type { Check, RuleContext } from '../../core';
+import type { RuleContext } from '../../core';
 import type { BackupSelectionCondition, BackupSelectionSnapshot } from '../../resources/dynamodb/types';
-import { fail, pass } from '../define-rule';
-
-/** Catalogue §0.2-8: at least one non-system tag, and every key of the optional `requiredTagKeys` parameter (case-sensitive). */
-export const tagCheck = (what: string, tags: Readonly<Record<string, string>>, ctx: RuleContext): Check => {
-  const userKeys = Object.keys(tags).filter((k) => !k.toLowerCase().startsWith('aws:'));
-  const required = (ctx.params.requiredTagKeys ?? []).slice(0, 6);
-  const missing = required.filter((k) => !(k in tags));
-  if (userKeys.length === 0) return fail(`${what} has no tags other than system (aws:) tags`, [{ message: 'no user tags', field: 'tags', value: [] }]);
-  if (missing.length > 0) return fail(`${what} lacks required tag keys: ${missing.join(', ')}`, [{ message: 'missing required tag keys', field: 'tags', value: missing }]);
-  return pass(`${what} is tagged (${userKeys.length} tag${userKeys.length === 1 ? '' : 's'})`, [{ message: 'tag keys', field: 'tags', value: userKeys.sort() }]);
-};
 
 /** `*` matches any run of characters (AWS Backup ARN patterns and StringLike). Iterative: no exponential backtracking. */
 export const wildcardMatch = (pattern: string, text: string): boolean => {

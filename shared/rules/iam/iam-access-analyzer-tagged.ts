@@ -1,7 +1,7 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { AccessAnalyzerSnapshot } from '../../resources/iam/types';
 import { defineRule } from '../define-rule';
-import { checkTags } from './lib/tags';
+import { checkTags } from '../tags';
 
 export const iamAccessAnalyzerTagged = defineRule<AccessAnalyzerSnapshot>({
   id: 'iam-access-analyzer-tagged',

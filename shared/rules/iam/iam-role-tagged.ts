@@ -1,7 +1,7 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
 import { defineRule, notApplicable } from '../define-rule';
-import { checkTags } from './lib/tags';
+import { checkTags } from '../tags';
 
 export const iamRoleTagged = defineRule<IamRoleSnapshot>({
   id: 'iam-role-tagged',

@@ -1,7 +1,7 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamUserSnapshot } from '../../resources/iam/types';
 import { defineRule } from '../define-rule';
-import { checkTags } from './lib/tags';
+import { checkTags } from '../tags';
 
 export const iamUserTagged = defineRule<IamUserSnapshot>({
   id: 'iam-user-tagged',

@@ -1,8 +1,7 @@
 /** Helpers shared by the lambda rules (pure; no SDK). */
-import { VigilError, type Check, type RuleContext } from '../../core';
+import { VigilError, type RuleContext } from '../../core';
 import { parsePolicy } from '../../policy';
 import type { LambdaEnvironmentSnapshot, LambdaFunctionSnapshot } from '../../resources/lambda/types';
-import { fail, pass } from '../define-rule';
 
 /** A rule input the snapshot does not hold (e.g. environment variables of an AWS Config item): the engine reports ERROR. */
 export class UnobservedInputError extends VigilError {}
@@ -16,15 +15,6 @@ export const observedEnvironment = (fn: LambdaFunctionSnapshot): LambdaEnvironme
     throw new UnobservedInputError(`Lambda could not decrypt the environment variables of ${fn.name} (${fn.environment.error.code}); they could not be checked`);
   }
   return fn.environment;
-};
-
-/** Catalogue §0.2-8: at least one non-system tag, and every key of `requiredTagKeys` (max 6, case-sensitive). */
-export const tagCheck = (what: string, tags: Readonly<Record<string, string>>, ctx: RuleContext): Check => {
-  const userKeys = Object.keys(tags).filter((k) => !k.toLowerCase().startsWith('aws:'));
-  const missing = (ctx.params.requiredTagKeys ?? []).slice(0, 6).filter((k) => !(k in tags));
-  if (userKeys.length === 0) return fail(`${what} has no tags other than system (aws:) tags`, [{ message: 'no user tags', field: 'tags', value: [] }]);
-  if (missing.length > 0) return fail(`${what} lacks required tag keys: ${missing.join(', ')}`, [{ message: 'missing required tag keys', field: 'tags', value: missing }]);
-  return pass(`${what} is tagged (${userKeys.length} tag${userKeys.length === 1 ? '' : 's'})`, [{ message: 'tag keys', field: 'tags', value: userKeys.sort() }]);
 };
 
 export const isTrue = (v: unknown): boolean => v === true || v === 'true';

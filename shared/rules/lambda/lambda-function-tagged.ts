@@ -1,7 +1,7 @@
 import { FUNCTION_READ_ACTIONS } from '../../resources/lambda/reads';
 import { LAMBDA_FUNCTION_KIND, type LambdaFunctionSnapshot } from '../../resources/lambda/types';
 import { defineRule } from '../define-rule';
-import { tagCheck } from './helpers';
+import { checkTags } from '../tags';
 
 export const lambdaFunctionTagged = defineRule<LambdaFunctionSnapshot>({
   id: 'lambda-function-tagged',
@@ -16,5 +16,5 @@ export const lambdaFunctionTagged = defineRule<LambdaFunctionSnapshot>({
     cli: 'aws lambda tag-resource --resource <function-arn> --tags owner=<team>',
   },
   rationale: 'Untagged functions cannot be attributed to an owner or cost centre, which slows incident response.',
-  evaluate: (fn, ctx) => tagCheck(`function ${fn.name}`, fn.tags, ctx),
+  evaluate: (fn, ctx) => checkTags(`function ${fn.name}`, fn.tags, ctx),
 });
