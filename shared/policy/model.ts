@@ -21,7 +21,7 @@ export type PrincipalAtom =
   | { readonly type: 'canonical'; readonly id: string; readonly written: string }
   | { readonly type: 'canonical-wildcard'; readonly written: string }
   /** Allow + NotPrincipal: everyone except the listed principals, anonymous included (spec §4.3, §11 item 14). */
-  | { readonly type: 'not-principal'; readonly written: string };
+  | { readonly type: 'not-principal'; readonly written: string; readonly excluded: readonly PrincipalAtom[] };
 
 export interface CompiledClause {
   readonly operator: string;
@@ -169,7 +169,7 @@ const compileStatement = (statement: ParsedStatement, kind: PolicyKind): Compile
     principalsWritten = writtenPrincipals(statement.principal);
   } else if (statement.notPrincipal) {
     principalsWritten = writtenPrincipals(statement.notPrincipal);
-    principals = statement.effect === 'Allow' ? [{ type: 'not-principal', written: `NotPrincipal ${principalsWritten.join(', ')}` }] : principalAtoms(statement.notPrincipal);
+    principals = statement.effect === 'Allow' ? [{ type: 'not-principal', written: `NotPrincipal ${principalsWritten.join(', ')}`, excluded: principalAtoms(statement.notPrincipal) }] : principalAtoms(statement.notPrincipal);
   }
   const actions: PatternSet = statement.actions
     ? { negated: false, patterns: statement.actions.map((a) => a.toLowerCase()) }

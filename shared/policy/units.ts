@@ -50,7 +50,9 @@ const intersectWith = (atoms: readonly PrincipalAtom[], spared: readonly Princip
   };
   for (const atom of atoms) {
     if (atomCoveredBy(atom, spared)) add(atom);
-    else if (atom.type === 'any' || atom.type === 'not-principal') spared.forEach(add);
+    else if (atom.type === 'any') spared.forEach(add);
+    // Everyone but the excluded ∩ the spared: the spared principals the Allow does not exclude.
+    else if (atom.type === 'not-principal') spared.filter((s) => !atomCoveredBy(s, atom.excluded)).forEach(add);
     else if (atom.type === 'aws-wildcard') spared.filter((s) => AWS_TYPES.has(s.type)).forEach(add);
     else if (atom.type === 'service-wildcard') spared.filter((s) => s.type === 'service').forEach(add);
     else if (atom.type === 'canonical-wildcard') spared.filter((s) => s.type === 'canonical').forEach(add);

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Rule } from '../../shared/core';
 
-/** The rule catalogue (shared/spec/controls.md sits beside the repository, locally and in CI). */
-export const CONTROLS_MD = resolve(__dirname, '..', '..', '..', 'shared', 'spec', 'controls.md');
+/** The rule catalogue (docs/spec/controls.md, a copy of the project's shared specification kept with the code). */
+export const CONTROLS_MD = resolve(__dirname, '..', '..', 'docs', 'spec', 'controls.md');
 
 export interface CatalogueRow {
   readonly id: string;

@@ -8,6 +8,9 @@ import { analyzePolicy, type PolicyKind, type PolicyVerdicts } from '../../share
 const OWN = '111122223333';
 const OTHER = '444455556666';
 const CTX = { accountId: OWN, orgId: 'o-own1234567' };
+
+// A fixed seed keeps CI reproducible; FC_SEED=<n> (or FC_SEED=random) explores other inputs locally.
+if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261126) });
 const B = 'arn:aws:s3:::examplebucket';
 
 type Statement = Record<string, unknown>;
@@ -201,5 +204,15 @@ describe('policy engine properties', () => {
     ] as const) {
       expect(analyze(kind, [statement]).public.value).toBe(true);
     }
+  });
+});
+
+describe('policy engine regressions found by the properties', () => {
+  it('a Deny NotPrincipal {Service} never turns an Allow "*" into a trust of that service (confused deputy)', () => {
+    const allow = { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:*', NotResource: ['*'], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-other98765' } } };
+    const notPrincipalAllow = { Effect: 'Allow', NotPrincipal: { Service: 'logging.s3.amazonaws.com' }, NotAction: ['s3:GetObject'], NotResource: [`${B}/private/*`], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-other98765' } } };
+    const deny = { Effect: 'Deny', NotPrincipal: { Service: 'logging.s3.amazonaws.com' }, Action: ['s3:GetObject'], NotResource: [B] };
+    expect(analyze('bucket-policy', [allow, notPrincipalAllow]).confusedDeputy.value).toBe(false);
+    expect(analyze('bucket-policy', [allow, notPrincipalAllow, deny]).confusedDeputy.value).toBe(false);
   });
 });

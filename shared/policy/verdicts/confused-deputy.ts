@@ -21,7 +21,9 @@ export const confusedDeputyFindings = (policy: CompiledPolicy, ctx: PolicyContex
   );
   for (const allow of policy.allows) {
     for (const unit of verdictUnits(policy, allow)) {
-      const services = (unit.atoms ?? []).filter((a) => a.type === 'service' && !exempt.has(a.name)).map((a) => a.written);
+      // Only services the statement names: a Deny NotPrincipal can narrow "*" down to a service, which is no trust of it.
+      const named = (name: string) => allow.principals?.some((p) => p.type === 'service' && p.name === name) ?? false;
+      const services = (unit.atoms ?? []).filter((a) => a.type === 'service' && !exempt.has(a.name) && named(a.name)).map((a) => a.written);
       if (services.length === 0 || sourceRestriction(unit.conditions, policy.variables)) continue;
       const bucketOnly = unit.conditions.some((c) => c.key === 'aws:sourcearn' && c.values.some((v) => /^arn:[^:]+:s3:::/.test(v)));
       const why = bucketOnly
