@@ -1,6 +1,10 @@
 /**
  * Builds the demo account from the per-family example files: examples/account-snapshot.json (an AWS Config snapshot,
  * the format Config delivers to S3) and examples/events.json (all events, in time order). Run: npx tsx scripts/assemble-examples.ts
+ *
+ * `<family>-snapshot-items.json` is a family's account state; when `<family>-baseline-items.json` exists, the demo account
+ * starts from that earlier state instead, and the family's events (CloudTrail calls and the Config items they produce)
+ * bring it to the snapshot state, so that the replay shows the changes being alerted.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +17,10 @@ const read = (file: string): Record<string, unknown>[] => {
 };
 const files = readdirSync(dir).sort();
 
-const items = files.filter((f) => f.endsWith('-snapshot-items.json')).flatMap(read);
+const baselineOf = (file: string): string => file.replace(/-snapshot-items\.json$/, '-baseline-items.json');
+const items = files
+  .filter((f) => f.endsWith('-snapshot-items.json'))
+  .flatMap((f) => read(files.includes(baselineOf(f)) ? baselineOf(f) : f));
 const snapshot = { fileVersion: '1.0', requestId: 'vigil-demo-snapshot', configurationItems: items };
 writeFileSync(join(dir, 'account-snapshot.json'), `${JSON.stringify(snapshot, null, 2)}\n`);
 
