@@ -36,10 +36,14 @@ export const reportVerdicts = (run: CliRun, verdicts: Verdict[], opts: { format?
   sortVerdicts(verdicts);
   if (format === 'json') run.io.out(`${JSON.stringify(verdicts, null, 2)}\n`);
   else {
-    const shown = opts.all ? verdicts : verdicts.filter((v) => v.status === 'FAIL' || v.status === 'ERROR');
+    // On a Config snapshot an ERROR is data Config does not record (no permission is involved): counted, listed with --all.
+    const configGap = (v: Verdict) => v.status === 'ERROR' && v.source === 'config';
+    const shown = opts.all ? verdicts : verdicts.filter((v) => v.status === 'FAIL' || (v.status === 'ERROR' && !configGap(v)));
     if (shown.length > 0) run.io.out(`${verdictTable(shown)}\n`);
     const resources = new Set(verdicts.map((v) => v.resourceArn)).size;
     run.io.out(`${verdicts.length} evaluations of ${resources} resources: ${statusSummary(verdicts) || 'nothing to evaluate'}\n`);
+    const gaps = verdicts.filter(configGap).length;
+    if (gaps > 0 && !opts.all) run.io.out(`${gaps} evaluations need data AWS Config does not record (live reads): ERROR, never PASS; --all lists them\n`);
   }
   if (failOn && verdicts.some((v) => v.status === 'FAIL' && severityRank(v.severity) >= severityRank(failOn))) run.exitCode = EXIT.FINDINGS;
 };
