@@ -1,4 +1,4 @@
-import type { Check, Evidence, Rule } from '../core';
+import { VigilError, type Check, type Evidence, type Rule } from '../core';
 
 /** Declares a posture rule; the identity function keeps the metadata typed against the snapshot type. */
 export const defineRule = <C>(rule: Rule<C>): Rule<C> => rule;
@@ -6,3 +6,14 @@ export const defineRule = <C>(rule: Rule<C>): Rule<C> => rule;
 export const pass = (message: string, evidence: readonly Evidence[] = []): Check => ({ status: 'PASS', message, evidence });
 export const fail = (message: string, evidence: readonly Evidence[] = []): Check => ({ status: 'FAIL', message, evidence });
 export const notApplicable = (message: string): Check => ({ status: 'NOT_APPLICABLE', message, evidence: [] });
+
+/** An input the rule needs was not observed (data AWS Config does not record, a report not generated): the verdict is ERROR. */
+export class UnobservedInputError extends VigilError {}
+
+/**
+ * Ends a rule whose input is missing from the snapshot. The engine turns the error into an ERROR verdict, which never
+ * resolves an open finding — unlike NOT_APPLICABLE, which means the rule does not apply to the resource.
+ */
+export const unobserved = (message: string): never => {
+  throw new UnobservedInputError(message);
+};

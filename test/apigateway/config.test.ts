@@ -9,7 +9,9 @@ import { createApigatewayCollectors } from '../../shared/resources/apigateway/co
 import { apigatewayConfigNormalisers } from '../../shared/resources/apigateway/config';
 import { normaliseHttpApi, normaliseRestApi } from '../../shared/resources/apigateway/normalise';
 import type { HttpApiSnapshot, HttpStageSnapshot, RestApiSnapshot, RestStageSnapshot } from '../../shared/resources/apigateway/types';
+import { evaluateObservation } from '../../shared/engine/evaluate';
 import { apigatewayRules } from '../../shared/rules/apigateway';
+import { UnobservedInputError } from '../../shared/rules/define-rule';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
 import { ruleContext } from './helpers';
 
@@ -170,7 +172,7 @@ describe('Rules on Config snapshots never PASS on live-only data', () => {
     'apigw-backend-https', 'apigw-default-endpoint-disabled', 'apigwv2-route-authorization', 'apigwv2-api-has-authorizer',
     'apigwv2-integration-private-https', 'apigwv2-backend-https',
   ]);
-  it('live-only rules are NOT_APPLICABLE with a message on every recorded Config item', () => {
+  it('live-only rules are an ERROR (never PASS, never NOT_APPLICABLE) with a message on every recorded Config item', () => {
     const observations = observe([
       loadFixture('config-items/apigateway-restapi.rdk-example.json'),
       loadFixture('config-items/apigateway-stage.rdk-example.json'),
@@ -180,9 +182,13 @@ describe('Rules on Config snapshots never PASS on live-only data', () => {
     let judged = 0;
     for (const obs of observations) {
       for (const rule of apigatewayRules.filter((r) => r.kind === obs.ref.kind && LIVE_ONLY.has(r.id))) {
-        const check = rule.evaluate(configOf(obs) as never, ruleContext(), obs.ref);
-        expect({ id: rule.id, status: check.status }).toEqual({ id: rule.id, status: 'NOT_APPLICABLE' });
-        expect(check.message).toMatch(/not available in this snapshot/);
+        // The rule stops on the missing input (and on nothing else) ...
+        expect(() => rule.evaluate(configOf(obs) as never, ruleContext(), obs.ref)).toThrow(UnobservedInputError);
+        // ... which the engine reports as ERROR, saying what is missing.
+        const [verdict, ...others] = evaluateObservation(obs, [rule], undefined, ruleContext());
+        expect(others).toEqual([]);
+        expect({ id: rule.id, status: verdict.status }).toEqual({ id: rule.id, status: 'ERROR' });
+        expect(verdict.message).toMatch(/not available in this snapshot/);
         judged++;
       }
     }

@@ -1,4 +1,5 @@
-import type { Check, ResourceRef, RuleContext } from '../../shared/core';
+import type { Check, ResourceRef, Rule, RuleContext, Verdict } from '../../shared/core';
+import { evaluateObservation } from '../../shared/engine/evaluate';
 import { partitionOf } from '../../shared/events/names';
 import { apigatewayKinds } from '../../shared/resources/apigateway/kinds';
 import {
@@ -8,6 +9,7 @@ import {
   normaliseRestStage,
 } from '../../shared/resources/apigateway/normalise';
 import type { HttpApiSnapshot, HttpStageSnapshot, RestApiSnapshot, RestStageSnapshot } from '../../shared/resources/apigateway/types';
+import { UnobservedInputError } from '../../shared/rules/define-rule';
 import { loadApiResponse } from '../helpers/fixtures';
 
 export const ACCOUNT = '123456789012';
@@ -79,4 +81,18 @@ export const httpStage = (raw: unknown, protocol: string | null = 'WEBSOCKET', a
 export const expectStatus = (check: Check, status: Check['status']): Check => {
   if (check.status !== status) throw new Error(`expected ${status}, got ${check.status}: ${check.message}`);
   return check;
+};
+
+/**
+ * A rule whose input is missing from the snapshot (data AWS Config does not record) throws UnobservedInputError — not
+ * any other error — and the engine reports it as an ERROR verdict carrying the rule's message: never PASS, never
+ * NOT_APPLICABLE (which would resolve an open finding). Returns the verdict.
+ */
+export const expectUnobserved = <C>(rule: Rule<C>, config: C, ctx: RuleContext, ref: ResourceRef, message?: RegExp): Verdict => {
+  expect(() => rule.evaluate(config, ctx, ref)).toThrow(UnobservedInputError);
+  if (message) expect(() => rule.evaluate(config, ctx, ref)).toThrow(message);
+  const verdicts = evaluateObservation({ state: 'present', ref, config, denied: [], observedAt: ctx.now.toISOString(), source: 'config' }, [rule as Rule], undefined, ctx);
+  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'ERROR']]);
+  if (message) expect(verdicts[0].message).toMatch(message);
+  return verdicts[0];
 };

@@ -8,7 +8,7 @@ import { apigwRestapiAuthorization } from '../../shared/rules/apigateway/apigw-r
 import { apigwRestapiPrivateEndpoint } from '../../shared/rules/apigateway/apigw-restapi-private-endpoint';
 import { normaliseDomainName, normaliseRestApi } from '../../shared/resources/apigateway/normalise';
 import { loadApiResponse } from '../helpers/fixtures';
-import { expectStatus, refOf, restApi, ruleContext } from './helpers';
+import { expectStatus, expectUnobserved, refOf, restApi, ruleContext } from './helpers';
 
 const ref = refOf('AWS::ApiGateway::RestApi', 'tdnq9tsx1i');
 const ctx = ruleContext();
@@ -28,8 +28,8 @@ describe('Rule: apigw-restapi-authorization', () => {
   it('passes without authorizer when every method is authorized (OPTIONS allow-listed)', () => {
     expectStatus(apigwRestapiAuthorization.evaluate(restApi([['/pets', 'ANY', 'AWS_IAM'], ['/pets', 'OPTIONS', 'NONE']]), ctx, ref), 'PASS');
   });
-  it('is not applicable on a Config snapshot (methods are live-only)', () => {
-    expect(expectStatus(apigwRestapiAuthorization.evaluate(configOnly(), ctx, ref), 'NOT_APPLICABLE').message).toMatch(/AWS Config does not record/);
+  it('is an ERROR, never a PASS, on a Config snapshot (methods are live-only)', () => {
+    expectUnobserved(apigwRestapiAuthorization, configOnly(), ctx, ref, /AWS Config does not record/);
   });
 });
 
@@ -62,8 +62,8 @@ describe('Rule: apigw-public-restapi-has-authorizer', () => {
   it('is not applicable for private APIs', () => {
     expectStatus(apigwPublicRestapiHasAuthorizer.evaluate(restApi([['/pets', 'ANY', 'NONE']], { api: { endpointConfiguration: { types: ['PRIVATE'] } } }), ctx, ref), 'NOT_APPLICABLE');
   });
-  it('is not applicable on a Config snapshot', () => {
-    expectStatus(apigwPublicRestapiHasAuthorizer.evaluate(configOnly(), ctx, ref), 'NOT_APPLICABLE');
+  it('is an ERROR, never a PASS, on a Config snapshot (authorizers and methods are live-only)', () => {
+    expectUnobserved(apigwPublicRestapiHasAuthorizer, configOnly(), ctx, ref, /AWS Config does not record/);
   });
 });
 
@@ -75,9 +75,9 @@ describe('Rule: apigw-default-endpoint-disabled', () => {
   it('passes when the default endpoint is disabled', () => {
     expectStatus(apigwDefaultEndpointDisabled.evaluate(restApi([], { api: { disableExecuteApiEndpoint: true } }), ctx, ref), 'PASS');
   });
-  it('is not applicable without custom domain, or when mappings are unknown (Config)', () => {
+  it('is not applicable without custom domain; an ERROR when mappings are unknown (Config)', () => {
     expectStatus(apigwDefaultEndpointDisabled.evaluate(restApi([]), ctx, ref), 'NOT_APPLICABLE');
-    expect(expectStatus(apigwDefaultEndpointDisabled.evaluate(configOnly(), ctx, ref), 'NOT_APPLICABLE').message).toMatch(/custom domain mappings not available/);
+    expectUnobserved(apigwDefaultEndpointDisabled, configOnly(), ctx, ref, /custom domain mappings not available/);
   });
 });
 
@@ -94,8 +94,8 @@ describe('Rule: apigw-backend-https', () => {
     const hidden = expectStatus(apigwBackendHttps.evaluate(restApi([['/pets', 'GET', 'NONE']], { integration: { type: 'HTTP', uri: '${stageVariables.backend}/pets' } }), ctx, ref), 'PASS');
     expect(hidden.evidence[1].message).toMatch(/^note: scheme not visible/);
   });
-  it('is not applicable on a Config snapshot', () => {
-    expectStatus(apigwBackendHttps.evaluate(configOnly(), ctx, ref), 'NOT_APPLICABLE');
+  it('is an ERROR, never a PASS, on a Config snapshot (integrations are live-only)', () => {
+    expectUnobserved(apigwBackendHttps, configOnly(), ctx, ref, /AWS Config does not record/);
   });
 });
 
@@ -116,8 +116,8 @@ describe('Rule: apigw-gateway-responses-generic', () => {
     expect(check.evidence.map((e) => e.value)).toEqual(['$context.error.message', '$context.authorizer.*']);
     expect(check.message).not.toContain('DEFAULT_5XX');
   });
-  it('is not applicable on a Config snapshot', () => {
-    expectStatus(apigwGatewayResponsesGeneric.evaluate(configOnly(), ctx, ref), 'NOT_APPLICABLE');
+  it('is an ERROR, never a PASS, on a Config snapshot (gateway responses are live-only)', () => {
+    expectUnobserved(apigwGatewayResponsesGeneric, configOnly(), ctx, ref, /AWS Config does not record/);
   });
 });
 
@@ -141,7 +141,7 @@ describe('Rules: apigw-domain-tls-policy and apigw-domain-pqc-tls', () => {
   it('lists are parameters', () => {
     expectStatus(apigwDomainTlsPolicy.evaluate(domain('TLS_1_2'), ruleContext({ apigwDomainTlsPolicies: ['TLS_1_2'] }), dref), 'PASS');
   });
-  it('is not applicable when the policy is unknown', () => {
-    expectStatus(apigwDomainTlsPolicy.evaluate(domain(undefined), ctx, dref), 'NOT_APPLICABLE');
+  it('is an ERROR, never a PASS, when the policy is unknown', () => {
+    expectUnobserved(apigwDomainTlsPolicy, domain(undefined), ctx, dref, /security policy not present/);
   });
 });

@@ -9,7 +9,7 @@ import { apigwStageWaf } from '../../shared/rules/apigateway/apigw-stage-waf';
 import { apigwStageXray } from '../../shared/rules/apigateway/apigw-stage-xray';
 import { normaliseRestStage } from '../../shared/resources/apigateway/normalise';
 import { loadApiResponse } from '../helpers/fixtures';
-import { expectStatus, recordedRestStage, refOf, restStage, ruleContext } from './helpers';
+import { expectStatus, expectUnobserved, recordedRestStage, refOf, restStage, ruleContext } from './helpers';
 
 const METHOD_SETTINGS = 'apigateway.GetStages.rest-methodsettings.custodian.json';
 const CLIENT_CERT = 'apigateway.GetStages.rest-clientcert-tracing.custodian.json';
@@ -149,9 +149,9 @@ describe('Rule: apigw-stage-throttling', () => {
     const stage = restStage(recordedRestStage(CLIENT_CERT, 'prod'), 'abcdef74gh', { usagePlans: [{ id: 'up1', name: 'gold', rateLimit: 10, burstLimit: 5 }] });
     expectStatus(apigwStageThrottling.evaluate(stage, ctx, ref), 'PASS');
   });
-  it('is not applicable when limits are unset and usage plans are unknown (Config)', () => {
+  it('is an ERROR, never a PASS, when limits are unset and usage plans are unknown (Config)', () => {
     const stage = normaliseRestStage('abcdef74gh', recordedRestStage(CLIENT_CERT, 'prod'));
-    expect(expectStatus(apigwStageThrottling.evaluate(stage, ctx, ref), 'NOT_APPLICABLE').message).toMatch(/usage plans not available/);
+    expectUnobserved(apigwStageThrottling, stage, ctx, ref, /usage plans not available/);
   });
 });
 

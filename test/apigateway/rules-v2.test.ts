@@ -11,7 +11,7 @@ import { apigwv2StageThrottling } from '../../shared/rules/apigateway/apigwv2-st
 import { apigwv2WebsocketStageExecutionLogging } from '../../shared/rules/apigateway/apigwv2-websocket-stage-execution-logging';
 import { normaliseHttpApi } from '../../shared/resources/apigateway/normalise';
 import { loadApiResponse } from '../helpers/fixtures';
-import { expectStatus, httpApi, httpApis, httpStage, refOf, ruleContext } from './helpers';
+import { expectStatus, expectUnobserved, httpApi, httpApis, httpStage, refOf, ruleContext } from './helpers';
 
 const ctx = ruleContext();
 const apiRef = refOf('AWS::ApiGatewayV2::Api', 'a1b4gsuyib');
@@ -31,9 +31,9 @@ describe('Rule: apigwv2-websocket-stage-execution-logging', () => {
     raw.RouteSettings = { sendMessage: { LoggingLevel: 'OFF' } };
     expect(expectStatus(apigwv2WebsocketStageExecutionLogging.evaluate(httpStage(raw), ctx, stageRef), 'FAIL').evidence[0].value).toEqual(['sendMessage']);
   });
-  it('is not applicable to HTTP APIs and when the protocol is unknown', () => {
+  it('is not applicable to HTTP APIs; an ERROR when the protocol is unknown', () => {
     expectStatus(apigwv2WebsocketStageExecutionLogging.evaluate(httpStage(loggingOff(), 'HTTP'), ctx, stageRef), 'NOT_APPLICABLE');
-    expect(expectStatus(apigwv2WebsocketStageExecutionLogging.evaluate(httpStage(loggingOff(), null), ctx, stageRef), 'NOT_APPLICABLE').message).toMatch(/protocol/);
+    expectUnobserved(apigwv2WebsocketStageExecutionLogging, httpStage(loggingOff(), null), ctx, stageRef, /protocol/);
   });
 });
 
@@ -71,9 +71,9 @@ describe('Rule: apigwv2-route-authorization (aggregated per API)', () => {
     expectStatus(apigwv2RouteAuthorization.evaluate(ws([route('$connect', 'NONE')]), ctx, apiRef), 'FAIL');
     expect(expectStatus(apigwv2RouteAuthorization.evaluate(ws([route('$default', 'NONE')]), ctx, apiRef), 'FAIL').message).toMatch(/no \$connect route/);
   });
-  it('is not applicable without routes, and on Config snapshots (routes are live-only)', () => {
+  it('is not applicable without routes; an ERROR, never a PASS, on Config snapshots (routes are live-only)', () => {
     expectStatus(apigwv2RouteAuthorization.evaluate(httpApi('HTTP'), ctx, apiRef), 'NOT_APPLICABLE');
-    expectStatus(apigwv2RouteAuthorization.evaluate(httpApi('HTTP', { routes: null }), ctx, apiRef), 'NOT_APPLICABLE');
+    expectUnobserved(apigwv2RouteAuthorization, httpApi('HTTP', { routes: null }), ctx, apiRef, /routes not available in this snapshot/);
   });
 });
 
@@ -85,17 +85,17 @@ describe('Rule: apigwv2-integration-private-https', () => {
   it('passes when every VPC-link integration verifies a server name', () => {
     expectStatus(apigwv2IntegrationPrivateHttps.evaluate(httpApi('HTTP', { integrations: [vpcLink('i2', { ServerNameToVerify: 'internal.example.com' })] }), ctx, apiRef), 'PASS');
   });
-  it('is not applicable without private integrations or when integrations are unknown', () => {
+  it('is not applicable without private integrations; an ERROR when integrations are unknown', () => {
     expectStatus(apigwv2IntegrationPrivateHttps.evaluate(httpApi('HTTP', { integrations: [{ IntegrationId: 'l', IntegrationType: 'AWS_PROXY', ConnectionType: 'INTERNET' }] }), ctx, apiRef), 'NOT_APPLICABLE');
-    expectStatus(apigwv2IntegrationPrivateHttps.evaluate(httpApi('HTTP', { integrations: null }), ctx, apiRef), 'NOT_APPLICABLE');
+    expectUnobserved(apigwv2IntegrationPrivateHttps, httpApi('HTTP', { integrations: null }), ctx, apiRef, /integrations not available in this snapshot/);
   });
 });
 
 describe('Rule: apigwv2-api-has-authorizer', () => {
-  it('fails without authorizer, passes with one, N/A when unknown', () => {
+  it('fails without authorizer, passes with one, ERROR when unknown', () => {
     expectStatus(apigwv2ApiHasAuthorizer.evaluate(httpApi('HTTP'), ctx, apiRef), 'FAIL');
     expectStatus(apigwv2ApiHasAuthorizer.evaluate(httpApi('HTTP', { authorizers: [{ AuthorizerId: 'a1', Name: 'jwt', AuthorizerType: 'JWT' }] }), ctx, apiRef), 'PASS');
-    expectStatus(apigwv2ApiHasAuthorizer.evaluate(httpApi('HTTP', { authorizers: null }), ctx, apiRef), 'NOT_APPLICABLE');
+    expectUnobserved(apigwv2ApiHasAuthorizer, httpApi('HTTP', { authorizers: null }), ctx, apiRef, /authorizers not available in this snapshot/);
   });
 });
 

@@ -1,5 +1,8 @@
-import type { Check, Observation, ResourceRef, RuleContext } from '../../shared/core';
+import type { Check, Observation, ResourceRef, Rule, RuleContext, Verdict } from '../../shared/core';
+import { evaluateObservation } from '../../shared/engine/evaluate';
 import { iamRef, type IamKind } from '../../shared/resources/iam/kinds';
+import { UnobservedInputError } from '../../shared/rules/define-rule';
+import { expandKinds } from '../../shared/rules/iam/lib/kinds';
 import { createConfigIndex, normaliseConfigItem } from '../../shared/resources/config-item';
 import { IAM_CONFIG_NORMALISERS } from '../../shared/resources/iam/config';
 import type { IamAccountSnapshot, IamRoleSnapshot, IamUserCredentials, IamUserSnapshot } from '../../shared/resources/iam/types';
@@ -58,6 +61,21 @@ export const configOf = <C>(observation: Observation): C => {
 export const expectStatus = (check: Check, status: Check['status']): Check => {
   if (check.status !== status) throw new Error(`expected ${status}, got ${check.status}: ${check.message} ${JSON.stringify(check.evidence)}`);
   return check;
+};
+
+/**
+ * A rule whose input is missing from the snapshot (credentials, Access Advisor data, a document, ... not recorded) throws
+ * UnobservedInputError — not any other error — and the engine reports it as an ERROR verdict carrying the rule's
+ * message: never PASS, never NOT_APPLICABLE (which would resolve an open finding). Multi-kind rules are expanded per
+ * kind as the IAM family does. Returns the verdict.
+ */
+export const expectUnobserved = <C>(rule: Rule<C>, config: C, context: RuleContext, at: ResourceRef, message?: RegExp): Verdict => {
+  expect(() => rule.evaluate(config, context, at)).toThrow(UnobservedInputError);
+  if (message) expect(() => rule.evaluate(config, context, at)).toThrow(message);
+  const verdicts = evaluateObservation({ state: 'present', ref: at, config, denied: [], observedAt: context.now.toISOString(), source: 'config' }, expandKinds([rule]), undefined, context);
+  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'ERROR']]);
+  if (message) expect(verdicts[0].message).toMatch(message);
+  return verdicts[0];
 };
 
 // ── Baseline snapshots built from recorded inputs, for rule tests (mutate copies for the negative cases) ─────────────

@@ -16,7 +16,7 @@ import { iamRootNoAccessKeys } from '../../shared/rules/iam/iam-root-no-access-k
 import { iamRootNotUsed } from '../../shared/rules/iam/iam-root-not-used';
 import { iamSecurityAuditRoleExists } from '../../shared/rules/iam/iam-security-audit-role-exists';
 import { iamSupportRoleExists } from '../../shared/rules/iam/iam-support-role-exists';
-import { ACCOUNT, baseAccount, ctx, daysAgo, expectStatus, ref } from './helpers';
+import { ACCOUNT, baseAccount, ctx, daysAgo, expectStatus, expectUnobserved, ref } from './helpers';
 
 const accountRef = ref('AWS::IAM::Account', ACCOUNT);
 const withPolicy = (changes: Partial<PasswordPolicy> | null): IamAccountSnapshot => {
@@ -92,13 +92,13 @@ describe('root rules', () => {
     expectStatus(iamRootHardwareMfa.evaluate(baseAccount(), ctx(), accountRef), 'PASS');
     expect(expectStatus(iamRootHardwareMfa.evaluate({ ...baseAccount(), rootVirtualMfa: true }, ctx(), accountRef), 'FAIL').evidence[0].field).toBe('rootVirtualMfa');
   });
-  it('root not used: a password use within the window fails (ctx.now, default 1 day); older passes; window is a parameter', () => {
+  it('root not used: a password use within the window fails (ctx.now, default 1 day); older passes; window is a parameter; no credential report → ERROR', () => {
     const recent = withRoot({ password_last_used: daysAgo(0.5) });
     expect(expectStatus(iamRootNotUsed.evaluate(recent, ctx(), accountRef), 'FAIL').evidence[0].field).toBe('credentialReport.<root_account>.password_last_used');
     expectStatus(iamRootNotUsed.evaluate(baseAccount(), ctx(), accountRef), 'PASS');
     expectStatus(iamRootNotUsed.evaluate(baseAccount(), ctx({ rootUsageWindowDays: 45 }), accountRef), 'FAIL');
     expectStatus(iamRootNotUsed.evaluate(withRoot({ access_key_2_last_used_date: daysAgo(0.1) }), ctx(), accountRef), 'FAIL');
-    expectStatus(iamRootNotUsed.evaluate({ ...baseAccount(), credentialReport: null }, ctx(), accountRef), 'NOT_APPLICABLE');
+    expectUnobserved(iamRootNotUsed, { ...baseAccount(), credentialReport: null }, ctx(), accountRef, /credential report .* not available/);
   });
 });
 

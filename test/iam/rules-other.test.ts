@@ -6,7 +6,7 @@ import { iamAccessAnalyzerTagged } from '../../shared/rules/iam/iam-access-analy
 import { iamServerCertNotExpired } from '../../shared/rules/iam/iam-server-cert-not-expired';
 import { iamStaleBedrockSagemakerAccess } from '../../shared/rules/iam/iam-stale-bedrock-sagemaker-access';
 import { iamUnusedPermissions } from '../../shared/rules/iam/iam-unused-permissions';
-import { baseRole, baseUser, configOf, ctx, daysAgo, expectStatus, ref } from './helpers';
+import { baseRole, baseUser, configOf, ctx, daysAgo, expectStatus, expectUnobserved, ref } from './helpers';
 
 const c = ctx();
 
@@ -56,26 +56,26 @@ describe('IAM Access Analyzer', () => {
 describe('Access Advisor rules (users and roles)', () => {
   const userRef = ref('AWS::IAM::User', 'faizan.ahmed');
   const withServices = (services: [string, number | null][]) => ({ ...baseUser({}), serviceLastAccessed: services.map(([namespace, days]) => ({ namespace, lastAuthenticated: days === null ? null : daysAgo(days) })) });
-  it('stale Bedrock (60 d) and SageMaker (90 d): never used or idle too long fails; recently used passes; no such permission → N/A', () => {
+  it('stale Bedrock (60 d) and SageMaker (90 d): never used or idle too long fails; recently used passes; no such permission → N/A; no Access Advisor data → ERROR', () => {
     expect(expectStatus(iamStaleBedrockSagemakerAccess.evaluate(withServices([['bedrock', null], ['s3', 1]]), c, userRef), 'FAIL').evidence.map((e) => e.field)).toEqual(['serviceLastAccessed[bedrock]']);
     expectStatus(iamStaleBedrockSagemakerAccess.evaluate(withServices([['bedrock', 61]]), c, userRef), 'FAIL');
     expectStatus(iamStaleBedrockSagemakerAccess.evaluate(withServices([['sagemaker', 61]]), c, userRef), 'PASS');
     expectStatus(iamStaleBedrockSagemakerAccess.evaluate(withServices([['sagemaker', 91]]), c, userRef), 'FAIL');
     expectStatus(iamStaleBedrockSagemakerAccess.evaluate(withServices([['s3', null]]), c, userRef), 'NOT_APPLICABLE');
-    expectStatus(iamStaleBedrockSagemakerAccess.evaluate(baseUser({}), c, userRef), 'NOT_APPLICABLE');
+    expectUnobserved(iamStaleBedrockSagemakerAccess, baseUser({}), c, userRef, /Access Advisor data is not in this snapshot/);
   });
   it('a principal younger than the threshold is not judged on never-used access', () => {
     const young = { ...withServices([['bedrock', null]]), createDate: daysAgo(5) };
     expectStatus(iamStaleBedrockSagemakerAccess.evaluate(young, c, userRef), 'PASS');
     expectStatus(iamUnusedPermissions.evaluate(young, c, userRef), 'PASS');
   });
-  it('unused permissions: any allowed service idle ≥ 90 days (parameter) fails, listing them; roles too', () => {
+  it('unused permissions: any allowed service idle ≥ 90 days (parameter) fails, listing them; roles too; no Access Advisor data → ERROR', () => {
     const check = expectStatus(iamUnusedPermissions.evaluate(withServices([['s3', 1], ['ec2', 120], ['sqs', null]]), c, userRef), 'FAIL');
     expect((check.evidence[0].value as { namespace: string }[]).map((s) => s.namespace)).toEqual(['ec2', 'sqs']);
     expectStatus(iamUnusedPermissions.evaluate(withServices([['s3', 1], ['ec2', 120]]), ctx({ unusedPermissionsDays: 180 }), userRef), 'PASS');
     const role = { ...baseRole(), createDate: daysAgo(400), serviceLastAccessed: [{ namespace: 'logs', lastAuthenticated: daysAgo(200) }] };
     expectStatus(iamUnusedPermissions.evaluate(role, c, ref('AWS::IAM::Role', 'custodian-testing')), 'FAIL');
-    expectStatus(iamUnusedPermissions.evaluate(baseRole(), c, ref('AWS::IAM::Role', 'custodian-testing')), 'NOT_APPLICABLE');
+    expectUnobserved(iamUnusedPermissions, baseRole(), c, ref('AWS::IAM::Role', 'custodian-testing'), /Access Advisor data is not in this snapshot/);
     expect(iamUnusedPermissions.kinds).toEqual(['AWS::IAM::User', 'AWS::IAM::Role']);
   });
 });

@@ -11,7 +11,7 @@ import { iamPolicyNoMarketplaceSubscribeWildcard } from '../../shared/rules/iam/
 import { iamPolicyNoPermissiveRoleAssumption } from '../../shared/rules/iam/iam-policy-no-permissive-role-assumption';
 import { iamPolicyNoPrivilegeEscalation } from '../../shared/rules/iam/iam-policy-no-privilege-escalation';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
-import { api, canonical, configOf, ctx, expectStatus, ref } from './helpers';
+import { api, canonical, configOf, ctx, expectStatus, expectUnobserved, ref } from './helpers';
 
 const ACCOUNT = '200611803367';
 const observations = fromAuthorizationDetails(loadApiResponse('iam.GetAccountAuthorizationDetails.cloudsplaining-example.json'), { observedAt: '2026-11-26T00:00:00Z' });
@@ -48,12 +48,12 @@ describe('iam-no-admin-policy-attached (CIS 1.16 / 1.15)', () => {
     const check = expectStatus(iamNoAdminPolicyAttached.evaluate(p, c, policyRef(p)), 'FAIL');
     expect(check.evidence[0].value).toMatchObject({ attachmentCount: 1, attachedTo: p.attachedTo });
   });
-  it('AdministratorAccess from a snapshot without its document (AWS Config) is judged by name; unattached → N/A', () => {
+  it('AdministratorAccess from a snapshot without its document (AWS Config) is judged by name; unattached → N/A; an unknown AWS policy without its document → ERROR', () => {
     const admin: IamManagedPolicySnapshot = { ...policy('fp2-allow-all'), name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess', awsManaged: true, document: null };
     expect(expectStatus(iamNoAdminPolicyAttached.evaluate(admin, c, policyRef(admin)), 'FAIL').evidence[0].field).toBe('document');
     expectStatus(iamNoAdminPolicyAttached.evaluate({ ...admin, attachmentCount: 0 }, c, policyRef(admin)), 'NOT_APPLICABLE');
     expectStatus(iamNoAdminPolicyAttached.evaluate({ ...admin, name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }, c, policyRef(admin)), 'PASS');
-    expectStatus(iamNoAdminPolicyAttached.evaluate({ ...admin, name: 'AWS_ConfigRole', arn: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole' }, c, policyRef(admin)), 'NOT_APPLICABLE');
+    expectUnobserved(iamNoAdminPolicyAttached, { ...admin, name: 'AWS_ConfigRole', arn: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole' }, c, policyRef(admin), /AWS_ConfigRole: its document is not in this snapshot/);
     expectStatus(iamNoAdminPolicyAttached.evaluate(policy('privesc-sre-admin-policy'), c, policyRef(policy('privesc-sre-admin-policy'))), 'PASS');
   });
 });

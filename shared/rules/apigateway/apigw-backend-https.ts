@@ -1,7 +1,7 @@
 import { backendScheme, liveOnly, methodLabel, restMethods } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 const HTTP_TYPES = new Set(['HTTP', 'HTTP_PROXY']);
 
@@ -19,7 +19,7 @@ export const apigwBackendHttps = defineRule<RestApiSnapshot>({
   },
   rationale: 'Plain-HTTP backend calls expose request data, including forwarded credentials, on the network between API Gateway and the backend.',
   evaluate(api) {
-    if (api.resources === null) return notApplicable(`REST API ${api.id}: ${liveOnly('integrations')}`);
+    if (api.resources === null) return unobserved(`REST API ${api.id}: ${liveOnly('integrations')}`);
     const http = restMethods(api).filter(({ method }) => HTTP_TYPES.has((method.integration?.type ?? '').toUpperCase()));
     if (http.length === 0) return notApplicable(`REST API ${api.id}: no HTTP or HTTP_PROXY integration`);
     const plain = http.filter(({ method }) => backendScheme(method.integration?.uri ?? null) === 'http');

@@ -1,7 +1,7 @@
 import { ApigatewayParam, listParamOr } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { DomainNameSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 /** Post-quantum security policies Prowler accepts (data, replaceable with the apigwDomainPqcTlsPolicies parameter). */
 const PQC_DOMAIN_TLS_POLICIES = [
@@ -25,7 +25,7 @@ export const apigwDomainPqcTls = defineRule<DomainNameSnapshot>({
   rationale: 'Hybrid post-quantum key exchange protects recorded traffic against future decryption by quantum computers.',
   evaluate(domain, ctx) {
     const allowed = listParamOr(ctx, ApigatewayParam.DOMAIN_PQC_TLS_POLICIES, PQC_DOMAIN_TLS_POLICIES);
-    if (domain.securityPolicy === null) return notApplicable(`domain ${domain.domainName}: security policy not present in this snapshot`);
+    if (domain.securityPolicy === null) return unobserved(`domain ${domain.domainName}: security policy not present in this snapshot`);
     if (!allowed.includes(domain.securityPolicy)) {
       const message = `domain ${domain.domainName}: security policy ${domain.securityPolicy} has no post-quantum key exchange`;
       return fail(message, [{ message, field: 'securityPolicy', value: domain.securityPolicy }]);

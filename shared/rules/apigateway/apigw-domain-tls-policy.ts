@@ -1,7 +1,7 @@
 import { ApigatewayParam, listParamOr } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { DomainNameSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 /** Security policies Security Hub APIGateway.11 accepts (data, replaceable with the apigwDomainTlsPolicies parameter). */
 const RECOMMENDED_DOMAIN_TLS_POLICIES = [
@@ -27,7 +27,7 @@ export const apigwDomainTlsPolicy = defineRule<DomainNameSnapshot>({
   rationale: 'Legacy policies (TLS_1_0, TLS_1_2) allow old protocol versions and weak cipher suites.',
   evaluate(domain, ctx) {
     const allowed = listParamOr(ctx, ApigatewayParam.DOMAIN_TLS_POLICIES, RECOMMENDED_DOMAIN_TLS_POLICIES);
-    if (domain.securityPolicy === null) return notApplicable(`domain ${domain.domainName}: security policy not present in this snapshot`);
+    if (domain.securityPolicy === null) return unobserved(`domain ${domain.domainName}: security policy not present in this snapshot`);
     if (!allowed.includes(domain.securityPolicy)) {
       const message = `domain ${domain.domainName}: security policy ${domain.securityPolicy} is not a recommended policy`;
       return fail(message, [{ message, field: 'securityPolicy', value: domain.securityPolicy }]);

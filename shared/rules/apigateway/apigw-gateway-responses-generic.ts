@@ -1,7 +1,7 @@
 import { liveOnly } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 /**
  * Template variables that echo internal detail. `$context.error.messageString` (AWS's own default template, a generic text
@@ -29,7 +29,7 @@ export const apigwGatewayResponsesGeneric = defineRule<RestApiSnapshot>({
   },
   rationale: 'Error responses that echo authorizer context or validation details tell an attacker how the API and its authorization work.',
   evaluate(api) {
-    if (api.gatewayResponses === null) return notApplicable(`REST API ${api.id}: ${liveOnly('gateway responses')}`);
+    if (api.gatewayResponses === null) return unobserved(`REST API ${api.id}: ${liveOnly('gateway responses')}`);
     const leaks: { responseType: string; contentType: string; what: string }[] = [];
     for (const response of api.gatewayResponses) {
       for (const [contentType, template] of Object.entries(response.templates)) {

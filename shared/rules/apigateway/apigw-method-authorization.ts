@@ -2,7 +2,7 @@ import { publicGrants } from '../../policy';
 import { isPrivateRestApi, liveOnly, methodLabel, unauthorizedRestMethods } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 export const apigwMethodAuthorization = defineRule<RestApiSnapshot>({
   id: 'apigw-method-authorization',
@@ -18,7 +18,7 @@ export const apigwMethodAuthorization = defineRule<RestApiSnapshot>({
   },
   rationale: 'A method with authorization NONE and no restricting resource policy can be called by anyone on the internet.',
   evaluate(api, ctx, ref) {
-    if (api.resources === null) return notApplicable(`REST API ${api.id}: ${liveOnly('methods')}`);
+    if (api.resources === null) return unobserved(`REST API ${api.id}: ${liveOnly('methods')}`);
     const open = unauthorizedRestMethods(api);
     if (open.length === 0) return pass(`REST API ${api.id}: every method requires authorization (OPTIONS pre-flight excepted)`);
     const labels = open.map(methodLabel);

@@ -1,7 +1,7 @@
 import { isPreflightMethod, isPrivateRestApi, liveOnly, restMethods } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 export const apigwPublicRestapiHasAuthorizer = defineRule<RestApiSnapshot>({
   id: 'apigw-public-restapi-has-authorizer',
@@ -18,7 +18,7 @@ export const apigwPublicRestapiHasAuthorizer = defineRule<RestApiSnapshot>({
   rationale: 'An internet-facing API without any authorizer relies on callers not finding it.',
   evaluate(api) {
     if (isPrivateRestApi(api)) return notApplicable(`REST API ${api.id}: private endpoint`);
-    if (api.authorizers === null || api.resources === null) return notApplicable(`REST API ${api.id}: ${liveOnly('authorizers and methods')}`);
+    if (api.authorizers === null || api.resources === null) return unobserved(`REST API ${api.id}: ${liveOnly('authorizers and methods')}`);
     if (api.authorizers.length > 0) {
       return pass(`REST API ${api.id}: has ${api.authorizers.length} authorizer(s)`, [{ message: 'authorizers', field: 'authorizers', value: api.authorizers.map((a) => a.name ?? a.id) }]);
     }

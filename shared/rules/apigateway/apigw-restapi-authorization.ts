@@ -1,7 +1,7 @@
 import { liveOnly, methodLabel, unauthorizedRestMethods } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 export const apigwRestapiAuthorization = defineRule<RestApiSnapshot>({
   id: 'apigw-restapi-authorization',
@@ -17,7 +17,7 @@ export const apigwRestapiAuthorization = defineRule<RestApiSnapshot>({
   },
   rationale: 'An API with neither an authorizer nor per-method authorization lets anyone call it.',
   evaluate(api) {
-    if (api.resources === null || api.authorizers === null) return notApplicable(`REST API ${api.id}: ${liveOnly('methods and authorizers')}`);
+    if (api.resources === null || api.authorizers === null) return unobserved(`REST API ${api.id}: ${liveOnly('methods and authorizers')}`);
     if (api.authorizers.length > 0) {
       return pass(`REST API ${api.id}: has ${api.authorizers.length} authorizer(s)`, [{ message: 'authorizers', field: 'authorizers', value: api.authorizers.map((a) => a.name ?? a.id) }]);
     }

@@ -1,7 +1,7 @@
 import { STAGE_DEFAULT_KEY, throttleCeilings, throttleProblems } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { RestStageSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 export const apigwStageThrottling = defineRule<RestStageSnapshot>({
   id: 'apigw-stage-throttling',
@@ -25,7 +25,7 @@ export const apigwStageThrottling = defineRule<RestStageSnapshot>({
         { message: 'stage-wide throttling set', field: `methodSettings["${STAGE_DEFAULT_KEY}"]`, value: { rate: defaults?.throttlingRateLimit, burst: defaults?.throttlingBurstLimit } },
       ]);
     }
-    if (stage.usagePlans === null) return notApplicable(`stage ${name}: ${problems.join('; ')}; usage plans not available in this snapshot (evaluate with live reads)`);
+    if (stage.usagePlans === null) return unobserved(`stage ${name}: ${problems.join('; ')}; usage plans not available in this snapshot (evaluate with live reads)`);
     if (stage.usagePlans.length > 0) {
       return pass(`stage ${name}: covered by usage plan(s) ${stage.usagePlans.map((p) => p.name ?? p.id).join(', ')}`, [
         { message: 'usage plans cover the stage', field: 'usagePlans', value: stage.usagePlans.map((p) => p.id) },

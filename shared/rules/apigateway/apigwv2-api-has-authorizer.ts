@@ -1,7 +1,7 @@
 import { liveOnly } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { HttpApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 export const apigwv2ApiHasAuthorizer = defineRule<HttpApiSnapshot>({
   id: 'apigwv2-api-has-authorizer',
@@ -17,7 +17,7 @@ export const apigwv2ApiHasAuthorizer = defineRule<HttpApiSnapshot>({
   },
   rationale: 'An API without any authorizer can only rely on IAM authorization or on nothing at all.',
   evaluate(api) {
-    if (api.authorizers === null) return notApplicable(`API ${api.apiId}: ${liveOnly('authorizers')}`);
+    if (api.authorizers === null) return unobserved(`API ${api.apiId}: ${liveOnly('authorizers')}`);
     if (api.authorizers.length === 0) {
       const message = `API ${api.apiId}: has no authorizer`;
       return fail(message, [{ message, field: 'authorizers', value: [] }]);

@@ -1,7 +1,7 @@
 import { backendScheme, liveOnly } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { HttpApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 const HTTP_TYPES = new Set(['HTTP', 'HTTP_PROXY']);
 
@@ -20,7 +20,7 @@ export const apigwv2BackendHttps = defineRule<HttpApiSnapshot>({
   },
   rationale: 'Plain-HTTP backend calls expose request data, including forwarded credentials, on the network between API Gateway and the backend.',
   evaluate(api) {
-    if (api.integrations === null) return notApplicable(`API ${api.apiId}: ${liveOnly('integrations')}`);
+    if (api.integrations === null) return unobserved(`API ${api.apiId}: ${liveOnly('integrations')}`);
     const internet = api.integrations.filter(
       (i) => HTTP_TYPES.has((i.integrationType ?? '').toUpperCase()) && (i.connectionType ?? 'INTERNET').toUpperCase() !== 'VPC_LINK',
     );

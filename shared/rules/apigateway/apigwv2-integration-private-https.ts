@@ -1,7 +1,7 @@
 import { liveOnly } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { HttpApiSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 /** Aggregated per API (kind AWS::ApiGatewayV2::Api): one finding per API listing the private integrations without TLS. */
 export const apigwv2IntegrationPrivateHttps = defineRule<HttpApiSnapshot>({
@@ -18,7 +18,7 @@ export const apigwv2IntegrationPrivateHttps = defineRule<HttpApiSnapshot>({
   },
   rationale: 'Without TLS, traffic from API Gateway to the private backend travels unencrypted inside the VPC.',
   evaluate(api) {
-    if (api.integrations === null) return notApplicable(`API ${api.apiId}: ${liveOnly('integrations')}`);
+    if (api.integrations === null) return unobserved(`API ${api.apiId}: ${liveOnly('integrations')}`);
     const privateOnes = api.integrations.filter((i) => (i.connectionType ?? '').toUpperCase() === 'VPC_LINK');
     if (privateOnes.length === 0) return notApplicable(`API ${api.apiId}: no private (VPC link) integration`);
     const plain = privateOnes.filter((i) => !i.tlsConfig?.serverNameToVerify);

@@ -1,7 +1,7 @@
 import { isPreflightRoute, liveOnly, requiredRouteAuthorization } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { HttpApiSnapshot, HttpRoute } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 /**
  * Aggregated per API (kind AWS::ApiGatewayV2::Api): one finding per API listing every offending route, where Security Hub
@@ -21,7 +21,7 @@ export const apigwv2RouteAuthorization = defineRule<HttpApiSnapshot>({
   },
   rationale: 'A route with authorization NONE can be called by anyone who knows the endpoint.',
   evaluate(api, ctx) {
-    if (api.routes === null) return notApplicable(`API ${api.apiId}: ${liveOnly('routes')}`);
+    if (api.routes === null) return unobserved(`API ${api.apiId}: ${liveOnly('routes')}`);
     const required = requiredRouteAuthorization(ctx);
     const websocket = (api.protocolType ?? '').toUpperCase() === 'WEBSOCKET';
     // WebSocket APIs can authorize only $connect (deviation from SH, which may flag other routes); HTTP pre-flight OPTIONS routes need none.

@@ -1,7 +1,7 @@
 import { loggingLevelsAllowed } from '../../resources/apigateway/inspect';
 import { ApigatewayKind } from '../../resources/apigateway/kinds';
 import type { HttpStageSnapshot } from '../../resources/apigateway/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 
 export const apigwv2WebsocketStageExecutionLogging = defineRule<HttpStageSnapshot>({
   id: 'apigwv2-websocket-stage-execution-logging',
@@ -19,7 +19,7 @@ export const apigwv2WebsocketStageExecutionLogging = defineRule<HttpStageSnapsho
   evaluate(stage, ctx) {
     const name = `${stage.apiId}/${stage.stageName}`;
     // HTTP APIs have no execution logs (whether Security Hub fails them is uncertain): not applicable.
-    if (stage.protocolType === null) return notApplicable(`stage ${name}: protocol of API ${stage.apiId} unknown (the API is not in this snapshot)`);
+    if (stage.protocolType === null) return unobserved(`stage ${name}: protocol of API ${stage.apiId} unknown (the API is not in this snapshot)`);
     if (stage.protocolType.toUpperCase() !== 'WEBSOCKET') return notApplicable(`stage ${name}: ${stage.protocolType} APIs have no execution logs`);
     const allowed = loggingLevelsAllowed(ctx);
     const level = stage.defaultRouteSettings?.loggingLevel?.toUpperCase() ?? null;

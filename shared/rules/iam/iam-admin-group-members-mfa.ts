@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamGroupSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { AWS_POLICY, isAwsPolicy } from './lib/well-known';
 
 export const iamAdminGroupMembersMfa = defineRule<IamGroupSnapshot>({
@@ -20,7 +20,7 @@ export const iamAdminGroupMembersMfa = defineRule<IamGroupSnapshot>({
       return fail(`administrator group ${group.name} has member(s) without MFA: ${without.join(', ')}`, [{ message: 'members without an MFA device', field: 'members', value: without }]);
     }
     const unknown = group.members.filter((m) => m.mfaDevices === null).map((m) => m.name);
-    if (unknown.length > 0) return notApplicable(`group ${group.name}: the MFA devices of ${unknown.join(', ')} are not in this snapshot`);
+    if (unknown.length > 0) return unobserved(`group ${group.name}: the MFA devices of ${unknown.join(', ')} are not in this snapshot`);
     return pass(`every member of administrator group ${group.name} has MFA (${group.members.length} member(s))`);
   },
 });

@@ -1,7 +1,7 @@
 import { reportFlag, ROOT_REPORT_USER } from '../../resources/iam/credential-report';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamAccountSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 /**
  * CIS "manage identities centrally" (manual in CIS): PASS when a SAML or OIDC identity provider exists (IAM Identity
@@ -22,7 +22,7 @@ export const iamFederationCentral = defineRule<IamAccountSnapshot>({
   },
   rationale: 'Central identities are created, reviewed and revoked in one place; IAM users drift and keep long-lived passwords.',
   evaluate: (account) => {
-    if (!account.credentialReport) return notApplicable('the credential report is not available');
+    if (!account.credentialReport) return unobserved('the credential report is not available');
     const providers = [...account.samlProviders, ...account.oidcProviders];
     const consoleUsers = account.credentialReport.rows
       .filter((r) => r.user !== ROOT_REPORT_USER && reportFlag(r.password_enabled) === true)

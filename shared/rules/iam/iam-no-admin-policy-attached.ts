@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamManagedPolicySnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { judgementEvidence, MANAGED_POLICY_READS } from './lib/judge';
 import { attachedDocument, policyContext } from './lib/policies';
 import { analyzePolicy } from '../../policy';
@@ -30,7 +30,7 @@ export const iamNoAdminPolicyAttached = defineRule<IamManagedPolicySnapshot>({
     if (policy.attachmentCount === 0) return notApplicable(`policy ${policy.name} is not attached`);
     const found = attachedDocument({ name: policy.name, arn: policy.arn, awsManaged: policy.awsManaged, document: policy.document });
     if (found === undefined) return pass(`policy ${policy.name} is a read-only AWS-managed policy`);
-    if (found === null) return notApplicable(`policy ${policy.name}: its document is not in this snapshot`);
+    if (found === null) return unobserved(`policy ${policy.name}: its document is not in this snapshot`);
     const verdict = analyzePolicy('identity-policy', found.document, policyContext(ctx, ref)).admin;
     if (!verdict.value) return pass(`attached policy ${policy.name} grants no full administrative access`);
     const holders = policy.attachedTo ? [...policy.attachedTo.users.map((u) => `user ${u}`), ...policy.attachedTo.groups.map((g) => `group ${g}`), ...policy.attachedTo.roles.map((r) => `role ${r}`)] : [];

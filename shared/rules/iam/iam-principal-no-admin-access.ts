@@ -1,7 +1,7 @@
 import type { Check } from '../../core';
 import { PRINCIPAL_KINDS } from '../../resources/iam/kinds';
 import type { IamPrincipalSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { ATTACHED_POLICY_READS, INLINE_POLICY_READS, MANAGED_POLICY_READS } from './lib/judge';
 import { withKinds } from './lib/kinds';
 import { judgeUnion, policyContext, principalPolicies } from './lib/policies';
@@ -31,7 +31,7 @@ export const iamPrincipalNoAdminAccess = withKinds(
       if (sources.length === 0 && unknown.length === 0) return pass(`${principal.type} ${principal.name} has no policy`);
       const { verdicts, evidenceOf } = judgeUnion(sources, policyContext(ctx, ref, principal.arn));
       if (verdicts.admin.value) return fail(`${principal.type} ${principal.name} holds full administrative access`, evidenceOf(verdicts.admin, 'grant full administrative access'));
-      if (unknown.length > 0) return notApplicable(`${principal.type} ${principal.name}: documents not in this snapshot: ${unknown.join(', ')}`);
+      if (unknown.length > 0) return unobserved(`${principal.type} ${principal.name}: documents not in this snapshot: ${unknown.join(', ')}`);
       return pass(`${principal.type} ${principal.name} holds no full administrative access`);
     },
   }),

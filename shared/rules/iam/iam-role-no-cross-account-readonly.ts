@@ -1,7 +1,7 @@
 import { externalGrants } from '../../policy';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { grantEvidence, policyContext } from './lib/policies';
 import { isServiceRole } from './lib/roles';
 import { AWS_POLICY, isAwsPolicy } from './lib/well-known';
@@ -19,7 +19,7 @@ export const iamRoleNoCrossAccountReadonly = defineRule<IamRoleSnapshot>({
   evaluate: (role, ctx, ref) => {
     if (role.serviceLinked || isServiceRole(role)) return notApplicable(`role ${role.name} is a service role`);
     if (!role.attachedPolicies.some((p) => isAwsPolicy(p.arn, AWS_POLICY.readOnlyAccess))) return notApplicable(`role ${role.name} does not have ReadOnlyAccess`);
-    if (!role.trustPolicy) return notApplicable(`role ${role.name}: no trust policy in this snapshot`);
+    if (!role.trustPolicy) return unobserved(`role ${role.name}: no trust policy in this snapshot`);
     const grants = externalGrants('trust-policy', role.trustPolicy, policyContext(ctx, ref, role.arn), ['sts:AssumeRole']);
     return grants.length > 0
       ? fail(`role ${role.name} with ReadOnlyAccess can be assumed from other accounts (${[...new Set(grants.flatMap((g) => g.principals))].join(', ')})`, [

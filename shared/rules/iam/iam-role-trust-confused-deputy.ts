@@ -1,7 +1,7 @@
 import { analyzePolicy, DEFAULT_CONFUSED_DEPUTY_EXEMPT_SERVICES } from '../../policy';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { judgementEvidence } from './lib/judge';
 import { stringListParam } from './lib/params';
 import { policyContext } from './lib/policies';
@@ -28,7 +28,7 @@ export const iamRoleTrustConfusedDeputy = defineRule<IamRoleSnapshot>({
   rationale: 'Without a source condition, the service can be tricked by another customer into using this role on their behalf.',
   evaluate: (role, ctx, ref) => {
     if (role.serviceLinked) return notApplicable(`role ${role.name} is a service-linked role`);
-    if (!role.trustPolicy) return notApplicable(`role ${role.name}: no trust policy in this snapshot`);
+    if (!role.trustPolicy) return unobserved(`role ${role.name}: no trust policy in this snapshot`);
     if (!trustAllowStatements(role).some((s) => servicePrincipals(s).length > 0)) return notApplicable(`role ${role.name} trusts no AWS service`);
     const exempt = stringListParam(ctx, 'confusedDeputyExemptServices', DEFAULT_EXEMPT_SERVICES);
     const verdict = analyzePolicy('trust-policy', role.trustPolicy, { ...policyContext(ctx, ref, role.arn), confusedDeputyExemptServices: exempt }).confusedDeputy;

@@ -2,7 +2,7 @@ import type { Evidence } from '../../core';
 import { externalGrants, parsePolicy } from '../../policy';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { policyContext, statementList } from './lib/policies';
 import { hasPositiveCondition } from './lib/roles';
 
@@ -21,7 +21,7 @@ export const iamRoleTrustExternalId = defineRule<IamRoleSnapshot>({
   },
   rationale: 'Without an external ID a vendor trusted by many customers can be tricked into acting on this account (confused deputy).',
   evaluate: (role, ctx, ref) => {
-    if (!role.trustPolicy) return notApplicable(`role ${role.name}: no trust policy in this snapshot`);
+    if (!role.trustPolicy) return unobserved(`role ${role.name}: no trust policy in this snapshot`);
     const grants = externalGrants('trust-policy', role.trustPolicy, policyContext(ctx, ref, role.arn), ['sts:AssumeRole']);
     if (grants.length === 0) return pass(`role ${role.name} trusts no principal of another account`);
     const statements = new Map(parsePolicy(role.trustPolicy).statements.map((s) => [s.index, s]));

@@ -1,7 +1,7 @@
 import { analyzePolicy } from '../../policy';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { judgementEvidence } from './lib/judge';
 import { policyContext } from './lib/policies';
 
@@ -17,7 +17,7 @@ export const iamRoleTrustNotPublic = defineRule<IamRoleSnapshot>({
   remediation: { text: 'Name the accounts, roles or services that may assume the role, or add a condition that pins them (aws:PrincipalOrgID, aws:PrincipalArn, the provider\'s sub).', cli: 'aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json' },
   rationale: 'A role anyone can assume hands its permissions to the whole internet.',
   evaluate: (role, ctx, ref) => {
-    if (!role.trustPolicy) return notApplicable(`role ${role.name}: no trust policy in this snapshot`);
+    if (!role.trustPolicy) return unobserved(`role ${role.name}: no trust policy in this snapshot`);
     const verdict = analyzePolicy('trust-policy', role.trustPolicy, policyContext(ctx, ref, role.arn)).public;
     return verdict.value
       ? fail(`role ${role.name} can be assumed by anyone`, [

@@ -1,7 +1,7 @@
 import { analyzePolicy } from '../../policy';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { judgementEvidence } from './lib/judge';
 import { policyContext } from './lib/policies';
 import { trustAllowStatements, webIdentityProviders } from './lib/roles';
@@ -26,7 +26,7 @@ export const iamRoleTrustOidcSub = defineRule<IamRoleSnapshot>({
   },
   rationale: 'An OIDC trust without a subject lets any repository (or identity) of the provider assume the role.',
   evaluate: (role, ctx, ref) => {
-    if (!role.trustPolicy) return notApplicable(`role ${role.name}: no trust policy in this snapshot`);
+    if (!role.trustPolicy) return unobserved(`role ${role.name}: no trust policy in this snapshot`);
     const webIdentity = trustAllowStatements(role).filter((s) => webIdentityProviders(s).length > 0);
     if (webIdentity.length === 0) return notApplicable(`role ${role.name} trusts no web-identity provider`);
     const indexes = new Set(webIdentity.map((s) => s.index));

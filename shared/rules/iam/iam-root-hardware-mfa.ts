@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamAccountSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { rootCredentialsAbsent } from './lib/root';
 
 export const iamRootHardwareMfa = defineRule<IamAccountSnapshot>({
@@ -18,7 +18,7 @@ export const iamRootHardwareMfa = defineRule<IamAccountSnapshot>({
   rationale: 'A virtual MFA lives on a phone that can be lost, cloned or compromised; a hardware key is bound to one object.',
   evaluate: (account) => {
     if (rootCredentialsAbsent(account)) return pass(`the root user of account ${account.accountId} has no credentials (centralized root access)`);
-    if (!account.summary) return notApplicable('the account summary is not available');
+    if (!account.summary) return unobserved('the account summary is not available');
     if (!account.summary.accountMfaEnabled) {
       return fail(`the root user of account ${account.accountId} has no MFA at all`, [{ message: 'AccountMFAEnabled is 0', field: 'summary.accountMfaEnabled', value: false }]);
     }

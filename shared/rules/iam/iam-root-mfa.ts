@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamAccountSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { rootCredentialsAbsent } from './lib/root';
 
 export const iamRootMfa = defineRule<IamAccountSnapshot>({
@@ -18,7 +18,7 @@ export const iamRootMfa = defineRule<IamAccountSnapshot>({
   rationale: 'The root user can do anything in the account; a password alone is one phishing away from a full takeover.',
   evaluate: (account) => {
     if (rootCredentialsAbsent(account)) return pass(`the root user of account ${account.accountId} has no credentials (centralized root access)`);
-    if (!account.summary) return notApplicable('the account summary is not available');
+    if (!account.summary) return unobserved('the account summary is not available');
     return account.summary.accountMfaEnabled
       ? pass(`the root user of account ${account.accountId} has MFA`)
       : fail(`the root user of account ${account.accountId} has no MFA`, [{ message: 'AccountMFAEnabled is 0', field: 'summary.accountMfaEnabled', value: false }]);

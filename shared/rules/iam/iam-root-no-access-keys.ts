@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamAccountSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 
 export const iamRootNoAccessKeys = defineRule<IamAccountSnapshot>({
   id: 'iam-root-no-access-keys',
@@ -16,7 +16,7 @@ export const iamRootNoAccessKeys = defineRule<IamAccountSnapshot>({
   },
   rationale: 'A root access key grants unrestricted, unscopable access to the whole account and cannot be limited by any policy.',
   evaluate: (account) => {
-    if (!account.summary) return notApplicable('the account summary is not available');
+    if (!account.summary) return unobserved('the account summary is not available');
     return account.summary.accountAccessKeysPresent
       ? fail(`the root user of account ${account.accountId} has access keys`, [
           { message: 'GetAccountSummary reports root access keys present', field: 'summary.accountAccessKeysPresent', value: true },

@@ -2,7 +2,7 @@ import type { Evidence } from '../../core';
 import { reportDate, rootRow } from '../../resources/iam/credential-report';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamAccountSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { daysSince, numberParam } from './lib/params';
 
 /**
@@ -25,7 +25,7 @@ export const iamRootNotUsed = defineRule<IamAccountSnapshot>({
   rationale: 'Every root session carries unlimited power; routine use multiplies the chances of its credentials leaking.',
   evaluate: (account, ctx) => {
     const root = account.credentialReport ? rootRow(account.credentialReport.rows) : undefined;
-    if (!root) return notApplicable('the credential report (root row) is not available');
+    if (!root) return unobserved('the credential report (root row) is not available');
     const window = numberParam(ctx, 'rootUsageWindowDays', 1);
     const uses: Evidence[] = [];
     for (const column of ['password_last_used', 'access_key_1_last_used_date', 'access_key_2_last_used_date']) {

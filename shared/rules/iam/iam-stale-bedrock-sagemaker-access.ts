@@ -1,7 +1,7 @@
 import type { Evidence } from '../../core';
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot, IamUserSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { withKinds } from './lib/kinds';
 import { daysSince, numberParam } from './lib/params';
 
@@ -23,7 +23,7 @@ export const iamStaleBedrockSagemakerAccess = withKinds(
     rationale: 'Unused access to model and ML services is pure risk: data exfiltration through models and runaway spend.',
     evaluate: (principal, ctx) => {
       if (principal.type === 'role' && principal.serviceLinked) return notApplicable(`role ${principal.name} is a service-linked role`);
-      if (!principal.serviceLastAccessed) return notApplicable(`${principal.type} ${principal.name}: Access Advisor data is not in this snapshot`);
+      if (!principal.serviceLastAccessed) return unobserved(`${principal.type} ${principal.name}: Access Advisor data is not in this snapshot`);
       const thresholds: Record<string, number> = { bedrock: numberParam(ctx, 'bedrockStaleDays', 60), sagemaker: numberParam(ctx, 'sagemakerStaleDays', 90) };
       const granted = principal.serviceLastAccessed.filter((s) => s.namespace in thresholds);
       if (granted.length === 0) return notApplicable(`${principal.type} ${principal.name} has no Bedrock or SageMaker permission`);

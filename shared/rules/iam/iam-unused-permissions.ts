@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamRoleSnapshot, IamUserSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, notApplicable, pass, unobserved } from '../define-rule';
 import { withKinds } from './lib/kinds';
 import { daysSince, numberParam } from './lib/params';
 
@@ -22,7 +22,7 @@ export const iamUnusedPermissions = withKinds(
     rationale: 'Permissions nobody uses only widen what a stolen credential can do.',
     evaluate: (principal, ctx) => {
       if (principal.type === 'role' && principal.serviceLinked) return notApplicable(`role ${principal.name} is a service-linked role`);
-      if (!principal.serviceLastAccessed) return notApplicable(`${principal.type} ${principal.name}: Access Advisor data is not in this snapshot`);
+      if (!principal.serviceLastAccessed) return unobserved(`${principal.type} ${principal.name}: Access Advisor data is not in this snapshot`);
       const limit = numberParam(ctx, 'unusedPermissionsDays', 90);
       const age = daysSince(ctx, principal.createDate);
       const unused = principal.serviceLastAccessed.filter((s) => {

@@ -1,6 +1,6 @@
 import { IAM_KIND } from '../../resources/iam/kinds';
 import type { IamUserSnapshot } from '../../resources/iam/types';
-import { defineRule, fail, notApplicable, pass } from '../define-rule';
+import { defineRule, fail, pass, unobserved } from '../define-rule';
 import { withCredentials } from './lib/credentials';
 
 const SESSION_SERVICES = new Set(['iam', 'sts']);
@@ -22,7 +22,7 @@ export const iamUserNoLongLivedKeyUsage = defineRule<IamUserSnapshot>({
   evaluate: (user) =>
     withCredentials(user, (credentials) => {
       if (!credentials.accessKeys.some((k) => k.status === 'Active')) return pass(`user ${user.name} has no active access key`);
-      if (!user.serviceLastAccessed) return notApplicable(`user ${user.name}: Access Advisor data is not in this snapshot`);
+      if (!user.serviceLastAccessed) return unobserved(`user ${user.name}: Access Advisor data is not in this snapshot`);
       const used = user.serviceLastAccessed.filter((s) => s.lastAuthenticated !== null && !SESSION_SERVICES.has(s.namespace)).map((s) => s.namespace);
       return used.length > 0
         ? fail(`user ${user.name} has active access keys and used ${used.join(', ')}`, [{ message: `services used beyond IAM and STS: ${used.join(', ')}`, field: 'serviceLastAccessed', value: used }])

@@ -1,10 +1,10 @@
 /** Helpers shared by the lambda rules (pure; no SDK). */
-import { VigilError, type RuleContext } from '../../core';
+import type { RuleContext } from '../../core';
+import { UnobservedInputError } from '../define-rule';
 import { parsePolicy } from '../../policy';
 import type { LambdaEnvironmentSnapshot, LambdaFunctionSnapshot } from '../../resources/lambda/types';
 
-/** A rule input the snapshot does not hold (e.g. environment variables of an AWS Config item): the engine reports ERROR. */
-export class UnobservedInputError extends VigilError {}
+export { UnobservedInputError } from '../define-rule';
 
 /** The environment, or an ERROR (via the engine) when it was not observed or Lambda could not decrypt it. */
 export const observedEnvironment = (fn: LambdaFunctionSnapshot): LambdaEnvironmentSnapshot => {

@@ -1,13 +1,13 @@
 import type { Check, Evidence, RuleContext } from '../../../core';
 import type { IamUserCredentials, IamUserSnapshot } from '../../../resources/iam/types';
-import { fail, notApplicable, pass } from '../../define-rule';
+import { fail, pass, unobserved } from '../../define-rule';
 import { daysSince } from './params';
 
 /** Credentials are live-only data: AWS Config items and authorization-details dumps do not hold them. */
 export const withCredentials = (user: IamUserSnapshot, evaluate: (credentials: IamUserCredentials) => Check): Check =>
   user.credentials
     ? evaluate(user.credentials)
-    : notApplicable(`user ${user.name}: credentials are not recorded in this snapshot (AWS Config / authorization details); the live collector evaluates them`);
+    : unobserved(`user ${user.name}: credentials are not recorded in this snapshot (AWS Config / authorization details); the live collector evaluates them`);
 
 /**
  * Credentials unused for `days` days or more (Security Hub IAM.8 / IAM.22): the console password when its last use

@@ -1,6 +1,6 @@
 import type { Check } from '../../../core';
 import type { IamManagedPolicySnapshot, IamPrincipalSnapshot } from '../../../resources/iam/types';
-import { notApplicable } from '../../define-rule';
+import { notApplicable, unobserved } from '../../define-rule';
 
 /** A document a policy rule checks: a customer-managed policy's default version, or one inline policy of a principal. */
 export interface CheckedDocument {
@@ -19,7 +19,7 @@ export const customerPolicyScope = (policy: IamManagedPolicySnapshot, options: {
   if (options.excludeBoundaryOnly && policy.permissionsBoundaryUsageCount > 0 && policy.attachmentCount === 0) {
     return notApplicable(`${policy.name} is used only as a permissions boundary`);
   }
-  if (policy.document === null) return notApplicable(`${policy.name}: the default version's document is not in this snapshot`);
+  if (policy.document === null) return unobserved(`${policy.name}: the default version's document is not in this snapshot`);
   return { label: `policy ${policy.name}`, field: 'document', policy: policy.arn, document: policy.document };
 };
 
