@@ -90,6 +90,8 @@ export const registerScanCommand = (program: Command, run: CliRun): void => {
           });
           bar?.stop();
           verdicts = result.verdicts;
+          // Resources that could not be read are not judged: say so on stderr, one line each (never a silent pass).
+          for (const f of result.failures) run.io.err(`vigil: could not read ${f.target}: ${f.error.split('\n')[0]}\n`);
         }
         reportVerdicts(run, verdicts, opts);
       } finally {

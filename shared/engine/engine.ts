@@ -54,7 +54,14 @@ export interface Engine<R> {
   /** Evaluate known observations (a Config snapshot) and reconcile them. */
   evaluateObservations(observations: readonly Observation[], actor?: Actor): Promise<{ verdicts: Verdict[]; results: R[] }>;
   /** Evaluate every resource of the given kinds (live sweep / scan). */
-  scan(scope: { readonly accountId: string; readonly region: string; readonly kinds?: readonly string[] }, onProgress?: (done: number, total: number) => void): Promise<{ verdicts: Verdict[]; results: R[] }>;
+  /**
+   * Evaluate every resource of the given kinds (live sweep / scan). A kind that cannot be listed, or a resource that
+   * cannot be read, is reported in `failures` and the scan goes on with the rest.
+   */
+  scan(
+    scope: { readonly accountId: string; readonly region: string; readonly kinds?: readonly string[] },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ verdicts: Verdict[]; results: R[]; failures: { readonly target: string; readonly error: string }[] }>;
 }
 
 const later = (a: Actor | undefined, b: Actor | undefined): Actor | undefined => {
@@ -236,15 +243,29 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
 
   const scan: Engine<R>['scan'] = async (scope, onProgress) => {
     const wanted = scope.kinds ?? kinds.filter((k) => rules.some((r) => r.kind === k.kind)).map((k) => k.kind);
+    const failures: { target: string; error: string }[] = [];
+    const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     const refs: ResourceRef[] = [];
-    for (const kind of wanted) refs.push(...(await options.source.list(kind, scope)));
+    for (const kind of wanted) {
+      try {
+        refs.push(...(await options.source.list(kind, scope)));
+      } catch (error) {
+        failures.push({ target: `${kind} (listing)`, error: describe(error) });
+      }
+    }
     let done = 0;
     const observations = await mapLimit(refs, concurrency, async (ref) => {
-      const obs = await options.source.observe(ref);
-      onProgress?.(++done, refs.length);
-      return obs;
+      try {
+        return await options.source.observe(ref);
+      } catch (error) {
+        failures.push({ target: ref.arn, error: describe(error) });
+        return undefined;
+      } finally {
+        onProgress?.(++done, refs.length);
+      }
     });
-    return evaluateObservations(observations);
+    const { verdicts, results } = await evaluateObservations(observations.filter((o): o is Observation => o !== undefined));
+    return { verdicts, results, failures };
   };
 
   return { processBatch, evaluateObservations, scan };
