@@ -57,60 +57,109 @@ const judgement = (value: boolean, findings: readonly { readonly statement: Comp
 const notForKind = (policy: CompiledPolicy, verdict: string, kinds: string): string => `${verdict} is judged on ${kinds}, not on a ${policy.kind}`;
 
 /** The six verdicts with deciding statements and reasons. */
-export const analyzePolicy = (kind: PolicyKind, document: unknown, ctx: PolicyContext): PolicyVerdicts => {
-  const policy = compileDocument(kind, document);
+/**
+ * The six verdicts of one policy. Each is computed on first access and kept: a rule that asks one question of a policy
+ * does not pay for the other five (privilege escalation is the costly one). `toJSON` gives all six, for the CLI.
+ */
+class PolicyAnalysis implements PolicyVerdicts {
+  #public?: Judgement;
+  #crossAccount?: PolicyVerdicts['crossAccount'];
+  #admin?: Judgement;
+  #privesc?: PolicyVerdicts['privesc'];
+  #confusedDeputy?: Judgement;
+  #tlsEnforced?: Judgement;
 
+  constructor(
+    private readonly policy: CompiledPolicy,
+    private readonly ctx: PolicyContext,
+  ) {}
+
+  get public(): Judgement {
+    return (this.#public ??= publicVerdict(this.policy));
+  }
+  get crossAccount(): PolicyVerdicts['crossAccount'] {
+    return (this.#crossAccount ??= crossAccountVerdict(this.policy, this.ctx));
+  }
+  get admin(): Judgement {
+    return (this.#admin ??= adminVerdict(this.policy));
+  }
+  get privesc(): PolicyVerdicts['privesc'] {
+    return (this.#privesc ??= privescVerdict(this.policy, this.ctx));
+  }
+  get confusedDeputy(): Judgement {
+    return (this.#confusedDeputy ??= confusedDeputyVerdict(this.policy, this.ctx));
+  }
+  get tlsEnforced(): Judgement {
+    return (this.#tlsEnforced ??= tlsVerdict(this.policy, this.ctx));
+  }
+  toJSON(): PolicyVerdicts {
+    const { public: isPublic, crossAccount, admin, privesc, confusedDeputy, tlsEnforced } = this;
+    return { public: isPublic, crossAccount, admin, privesc, confusedDeputy, tlsEnforced };
+  }
+}
+
+const publicVerdict = (policy: CompiledPolicy): Judgement => {
   const publicList = publicFindings(policy);
-  const isPublic = publicList.length > 0;
+  return judgement(
+    publicList.length > 0,
+    publicList,
+    policy.kind === 'identity-policy' ? notForKind(policy, 'public', 'resource and trust policies') : 'no Allow grants access to everyone without a trusted restriction',
+  );
+};
 
+const crossAccountVerdict = (policy: CompiledPolicy, ctx: PolicyContext): PolicyVerdicts['crossAccount'] => {
   const cross = crossAccountAnalysis(policy, ctx);
   const crossValue = isExternalScope(cross.reach.scope);
   const crossDeciding = cross.findings.filter((f) => f.scope === cross.reach.scope || (crossValue && isExternalScope(f.scope)));
-  const crossReasons =
-    cross.reach.scope === 'none'
-      ? [policy.kind === 'identity-policy' ? notForKind(policy, 'crossAccount', 'resource and trust policies') : 'every principal belongs to the owner account or a trusted account']
-      : uniqueReasons(crossDeciding);
-
-  const admin = adminAnalysis(policy);
-  const privesc = privescAnalysis(policy, ctx.privescMethods === 'extended' ? EXTENDED_PRIVESC_METHODS : DEFAULT_PRIVESC_METHODS);
-  const deputy = confusedDeputyFindings(policy, ctx);
-  const tls = tlsAnalysis(policy, ctx);
-
-  const privescStatements: StatementRef[] = uniqueRefs(privesc.flatMap((m) => m.statements.map((statement) => ({ statement }))));
-
   return {
-    public: judgement(
-      isPublic,
-      publicList,
-      policy.kind === 'identity-policy' ? notForKind(policy, 'public', 'resource and trust policies') : 'no Allow grants access to everyone without a trusted restriction',
-    ),
-    crossAccount: {
-      value: crossValue,
-      statements: cross.reach.scope === 'none' ? [] : uniqueRefs(crossDeciding),
-      reasons: crossReasons,
-      scope: cross.reach.scope,
-      accounts: cross.reach.accounts,
-      orgs: cross.reach.orgs,
-    },
-    admin: judgement(
-      admin.findings.length > 0,
-      admin.findings,
-      policy.kind !== 'identity-policy' ? notForKind(policy, 'admin', 'identity policies') : admin.dismissed[0] ?? 'no Allow grants every action on every resource',
-    ),
-    privesc: {
-      value: privesc.length > 0,
-      statements: privescStatements,
-      reasons: privesc.length ? privesc.map(privescReason) : [policy.kind !== 'identity-policy' ? notForKind(policy, 'privesc', 'identity policies') : 'no escalation method has all of its actions allowed'],
-      methods: privesc.map((m) => ({ name: m.name, actions: m.actions })),
-    },
-    confusedDeputy: judgement(
-      deputy.length > 0,
-      deputy,
-      policy.kind === 'identity-policy' ? notForKind(policy, 'confusedDeputy', 'resource and trust policies') : 'every service principal is limited by a fixed aws:SourceArn / aws:SourceAccount (or none is trusted)',
-    ),
-    tlsEnforced: { value: tls.enforced, statements: tls.enforced ? uniqueRefs(tls.findings) : [], reasons: [tls.reason] },
+    value: crossValue,
+    statements: cross.reach.scope === 'none' ? [] : uniqueRefs(crossDeciding),
+    reasons:
+      cross.reach.scope === 'none'
+        ? [policy.kind === 'identity-policy' ? notForKind(policy, 'crossAccount', 'resource and trust policies') : 'every principal belongs to the owner account or a trusted account']
+        : uniqueReasons(crossDeciding),
+    scope: cross.reach.scope,
+    accounts: cross.reach.accounts,
+    orgs: cross.reach.orgs,
   };
 };
+
+const adminVerdict = (policy: CompiledPolicy): Judgement => {
+  const admin = adminAnalysis(policy);
+  return judgement(
+    admin.findings.length > 0,
+    admin.findings,
+    policy.kind !== 'identity-policy' ? notForKind(policy, 'admin', 'identity policies') : admin.dismissed[0] ?? 'no Allow grants every action on every resource',
+  );
+};
+
+const privescVerdict = (policy: CompiledPolicy, ctx: PolicyContext): PolicyVerdicts['privesc'] => {
+  const privesc = privescAnalysis(policy, ctx.privescMethods === 'extended' ? EXTENDED_PRIVESC_METHODS : DEFAULT_PRIVESC_METHODS);
+  const statements: StatementRef[] = uniqueRefs(privesc.flatMap((m) => m.statements.map((statement) => ({ statement }))));
+  return {
+    value: privesc.length > 0,
+    statements,
+    reasons: privesc.length ? privesc.map(privescReason) : [policy.kind !== 'identity-policy' ? notForKind(policy, 'privesc', 'identity policies') : 'no escalation method has all of its actions allowed'],
+    methods: privesc.map((m) => ({ name: m.name, actions: m.actions })),
+  };
+};
+
+const confusedDeputyVerdict = (policy: CompiledPolicy, ctx: PolicyContext): Judgement => {
+  const deputy = confusedDeputyFindings(policy, ctx);
+  return judgement(
+    deputy.length > 0,
+    deputy,
+    policy.kind === 'identity-policy' ? notForKind(policy, 'confusedDeputy', 'resource and trust policies') : 'every service principal is limited by a fixed aws:SourceArn / aws:SourceAccount (or none is trusted)',
+  );
+};
+
+const tlsVerdict = (policy: CompiledPolicy, ctx: PolicyContext): Judgement => {
+  const tls = tlsAnalysis(policy, ctx);
+  return { value: tls.enforced, statements: tls.enforced ? uniqueRefs(tls.findings) : [], reasons: [tls.reason] };
+};
+
+/** The six verdicts with deciding statements and reasons; each is computed when first read. */
+export const analyzePolicy = (kind: PolicyKind, document: unknown, ctx: PolicyContext): PolicyVerdicts => new PolicyAnalysis(compileDocument(kind, document), ctx);
 
 const lower = (actions: readonly string[]): string[] => actions.map((a) => a.toLowerCase());
 
