@@ -1,7 +1,7 @@
 import { Annotations, type App } from 'aws-cdk-lib';
 import { ALL_FAMILIES, type FamilyDefinition } from '../shared/families';
 import { readSettings, type VigilSettings } from './context';
-import { globalEventsRegionFor, globalTriggerRows, IamForwarderStack } from './stacks/iam-forwarder-stack';
+import { globalEventPatterns, globalEventsRegionFor, globalTriggerRows, IamForwarderStack } from './stacks/iam-forwarder-stack';
 import { VigilStack } from './stacks/vigil-stack';
 
 export interface VigilApp {
@@ -36,6 +36,7 @@ export const buildVigilApp = (app: App, families: readonly FamilyDefinition[] = 
     env: { region: globalRegion, account: settings.account },
     homeRegion: settings.region,
     rows,
+    patterns: globalEventPatterns(families),
     description: `Vigil: forwards IAM change events from ${globalRegion} to ${settings.region}`,
   });
   forwarder.addStackDependency(central, 'the home Region rule should exist before events are forwarded to it');

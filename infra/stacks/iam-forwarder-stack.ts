@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import { partitionOf, toEventPatterns } from '../../shared/events';
 import type { TriggerRow } from '../../shared/events/types';
 import type { FamilyDefinition } from '../../shared/families/types';
-import { toRulePattern } from '../constructs/family-evaluator';
+import { fromJsonPattern, toRulePattern } from '../constructs/family-evaluator';
 
 /** CloudTrail events of global services (IAM) reach EventBridge only here (in the commercial partition). */
 export const GLOBAL_EVENTS_REGION = 'us-east-1';
@@ -28,10 +28,21 @@ export const GLOBAL_EVENT_SOURCES: ReadonlySet<string> = new Set(['iam.amazonaws
 export const globalTriggerRows = (families: readonly FamilyDefinition[]): TriggerRow[] =>
   families.flatMap((family) => family.triggers.filter((row) => GLOBAL_EVENT_SOURCES.has(row.eventSource)));
 
+/** Extra patterns (detections) on console sign-ins, which are recorded in us-east-1 for the root user and most users. */
+export const globalEventPatterns = (families: readonly FamilyDefinition[]): NonNullable<IamForwarderStackProps['patterns']> =>
+  families.flatMap((family) =>
+    (family.eventPatterns ?? []).filter((p) => ((p.pattern.detail as { eventSource?: unknown } | undefined)?.eventSource as string[] | undefined)?.includes('signin.amazonaws.com')),
+  );
+
 export interface IamForwarderStackProps extends StackProps {
   /** Region of the central stack, whose default event bus receives the forwarded events. */
   readonly homeRegion: string;
   readonly rows: readonly TriggerRow[];
+  /**
+   * Further patterns to forward (console sign-ins: root and most console sign-ins are recorded in us-east-1).
+   * @default - none
+   */
+  readonly patterns?: readonly { readonly description: string; readonly pattern: Readonly<Record<string, unknown>> }[];
 }
 
 /**
@@ -58,6 +69,15 @@ export class IamForwarderStack extends Stack {
         new events.Rule(this, `Forward${index}`, {
           description: `Vigil: forward ${pattern.detail.eventSource.join(', ')} changes to ${props.homeRegion}`,
           eventPattern: toRulePattern(pattern),
+          targets: [target],
+        }),
+      );
+    }
+    for (const [index, { description, pattern }] of (props.patterns ?? []).entries()) {
+      this.rules.push(
+        new events.Rule(this, `ForwardPattern${index}`, {
+          description: `Vigil: forward to ${props.homeRegion}: ${description}`.slice(0, 512),
+          eventPattern: fromJsonPattern(pattern),
           targets: [target],
         }),
       );

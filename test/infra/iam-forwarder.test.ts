@@ -39,6 +39,14 @@ describe('IAM forwarder (IAM events reach EventBridge only in us-east-1)', () =>
     for (const pattern of toEventPatterns(iamRows)) expect(central_rules).toContainEqual(JSON.parse(JSON.stringify(pattern)));
   });
 
+  it('also forwards console sign-ins (recorded in us-east-1) for the detections', () => {
+    const { forwarder } = buildVigilApp(testApp({ region: 'eu-west-1' }), ALL_FAMILIES);
+    const patterns = Object.values(resourcesOf(Template.fromStack(forwarder!), 'AWS::Events::Rule')).map((r) => r.Properties!.EventPattern);
+    expect(patterns).toContainEqual({ 'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'], detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } });
+    // Root activity and failed calls of every source stay regional: forwarding them would double the home Region's own.
+    expect(patterns.some((p) => JSON.stringify(p).includes('"Root"'))).toBe(false);
+  });
+
   it('is not deployed when the home Region is us-east-1', () => {
     const { central, forwarder } = buildVigilApp(testApp({ region: 'us-east-1' }), families);
     expect(central.region).toBe('us-east-1');
