@@ -30,10 +30,11 @@ const HEADLINES: Record<Transition, (f: Finding, resource: string, title: string
   SUPPRESSION_EXPIRED: (_f, resource, title) => `Suppression expired: ${resource} still does not meet "${title}".`,
   EVALUATION_ERROR: (_f, resource, title) => `Vigil could not evaluate "${title}" on ${resource}.`,
   EVALUATION_RECOVERED: (_f, resource, title) => `Evaluation recovered: ${resource} meets "${title}".`,
+  RECURRED: (_f, resource, title) => `Again: "${title}" was triggered by ${resource} after a quiet period (the finding is still open).`,
 };
 
 /** Transitions after which the resource fails and someone has to act: the alert says how to fix it. */
-const NEEDS_FIX: ReadonlySet<Transition> = new Set([Transition.NEW, Transition.REGRESSED, Transition.SUPPRESSION_EXPIRED, Transition.UNSUPPRESSED]);
+const NEEDS_FIX: ReadonlySet<Transition> = new Set([Transition.NEW, Transition.REGRESSED, Transition.SUPPRESSION_EXPIRED, Transition.UNSUPPRESSED, Transition.RECURRED]);
 
 /** `[CRITICAL] NEW s3-bucket-public-read: my-bucket`; the resource part is cut first, the whole never exceeds 99 characters. */
 export const alertSubject = (transition: Transition, finding: Pick<Finding, 'severity' | 'ruleId' | 'resourceId'>): string => {

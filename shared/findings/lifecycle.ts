@@ -153,6 +153,9 @@ const describedBy = (verdict: Verdict, rationale: string | undefined) => ({
  * - A finding with status ERROR: FAIL → OPEN (NEW), PASS/N/A/gone → RESOLVED (EVALUATION_RECOVERED).
  * Actor and detectedAt are replaced only on a transition: they describe the change that led to the current status.
  */
+/** Quiet time after which an event detection on an open finding alerts again (a burst alerts once). */
+export const RECUR_AFTER_MS = 24 * 60 * 60 * 1000;
+
 export const nextFinding = (old: Finding | undefined, verdict: Verdict, ctx: LifecycleContext): Finding | undefined => {
   const verdictRationale = (verdict as Verdict & { readonly rationale?: unknown }).rationale;
   const rationale = ctx.rationale ?? (typeof verdictRationale === 'string' ? verdictRationale : undefined) ?? old?.rationale;
@@ -244,6 +247,10 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
   switch (old.status) {
     case FindingStatus.OPEN:
       if (!failing) [status, transition] = [FindingStatus.RESOLVED, Transition.RESOLVED];
+      // Detections never resolve: a new occurrence after a quiet period alerts again (root used today, and again next week).
+      else if (verdict.source === 'event' && old.lastSeenAt !== undefined && Date.parse(observedAt) - Date.parse(old.lastSeenAt) >= RECUR_AFTER_MS) {
+        transition = Transition.RECURRED;
+      }
       break;
     case FindingStatus.RESOLVED:
       if (failing) [status, transition] = [FindingStatus.OPEN, Transition.REGRESSED];
@@ -359,9 +366,14 @@ export const unsuppressFinding = (old: Finding, now: Date, by?: string): Finding
  */
 export const transitionOf = (oldImage?: Finding, newImage?: Finding): Transition | undefined => {
   if (newImage === undefined) return undefined; // deleted item: nothing to announce
+  const last = newImage.history.at(-1);
+  // A recurrence keeps the status: it is announced by the new history entry it appended.
+  if (oldImage !== undefined && oldImage.version < newImage.version && last?.transition === Transition.RECURRED && newImage.history.length > 0) {
+    const previous = oldImage.history.at(-1);
+    if (previous === undefined || previous.at !== last.at || previous.transition !== last.transition) return Transition.RECURRED;
+  }
   if (oldImage !== undefined && (oldImage.status === newImage.status || oldImage.version >= newImage.version)) return undefined;
   const from = oldImage?.status;
-  const last = newImage.history.at(-1);
   if (last !== undefined && last.to === newImage.status && last.from === from) return last.transition;
   switch (newImage.status) {
     case FindingStatus.OPEN:

@@ -7,6 +7,7 @@ import type { Actor, Evidence, FindingStatus, ObservationSource, Remediation, Se
  * |------------------------|------------------------------------|-----------------------------------------------------------|
  * | NEW                    | (none) or ERROR → OPEN             | first FAIL for this (rule, resource)                      |
  * | REGRESSED              | RESOLVED → OPEN                    | FAIL after the finding had been resolved                  |
+ * | RECURRED               | OPEN → OPEN                        | an event detection fires again after RECUR_AFTER_MS quiet |
  * | RESOLVED               | OPEN or SUPPRESSED → RESOLVED      | PASS, NOT_APPLICABLE, or the resource was deleted         |
  * | SUPPRESSED             | any → SUPPRESSED                   | an operator suppressed it (owner, reason, expiry)         |
  * | UNSUPPRESSED           | SUPPRESSED → OPEN/RESOLVED/ERROR   | an operator lifted the suppression                        |
@@ -25,6 +26,8 @@ export const Transition = {
   SUPPRESSION_EXPIRED: 'SUPPRESSION_EXPIRED',
   EVALUATION_ERROR: 'EVALUATION_ERROR',
   EVALUATION_RECOVERED: 'EVALUATION_RECOVERED',
+  /** An event detection (`det-*`) fired again on an open finding after a quiet day: a new occurrence worth an alert. */
+  RECURRED: 'RECURRED',
 } as const;
 export type Transition = (typeof Transition)[keyof typeof Transition];
 

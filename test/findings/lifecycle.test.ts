@@ -104,6 +104,33 @@ describe('Function: nextFinding', () => {
     expect(transitionOf(open, next)).toBe(Transition.RESOLVED);
   });
 
+  describe('event detections (det-*): occurrences, not states', () => {
+    const detection = (minute: number) => verdictOf('FAIL', at(minute), { source: 'event', ruleId: 'det-root-activity' });
+    const ctx = (minute: number) => ctxAt(minute, { actor: actorOfFixture(publicPolicyEvent()) });
+    const DAY = 24 * 60;
+
+    it('alerts once for a burst, and again (RECURRED) when the detection fires after a quiet day', () => {
+      const first = nextFinding(undefined, detection(0), ctx(0))!;
+      expect(transitionOf(undefined, first)).toBe(Transition.NEW);
+      const burst = nextFinding(first, detection(30), ctx(30))!;
+      expect(burst.status).toBe('OPEN');
+      expect(transitionOf(first, burst)).toBeUndefined();
+      const later = nextFinding(burst, detection(30 + DAY), ctx(30 + DAY))!;
+      expect(later.status).toBe('OPEN');
+      expect(transitionOf(burst, later)).toBe(Transition.RECURRED);
+      expect(later.history.at(-1)).toMatchObject({ from: 'OPEN', to: 'OPEN', transition: 'RECURRED' });
+      // The same write seen again (stream redelivery compares the same images): no second alert.
+      const touched = nextFinding(later, detection(31 + DAY), ctx(31 + DAY))!;
+      expect(transitionOf(later, touched)).toBeUndefined();
+    });
+
+    it('never recurs for posture findings, however long they stay open', () => {
+      const open = openFinding();
+      const weekLater = nextFinding(open, verdictOf('FAIL', at(7 * DAY)), ctxAt(7 * DAY))!;
+      expect(transitionOf(open, weekLater)).toBeUndefined();
+    });
+  });
+
   it('resolves with RESOURCE_DELETED when the engine marks the verdict resourceGone', () => {
     const open = openFinding();
     const gone = { ...verdictOf('PASS', at(10), { message: 'example-bucket no longer exists' }), resourceGone: true };
