@@ -1,6 +1,6 @@
 /**
  * The engine behind the public API of ./index.ts: compiles a document for a policy kind and assembles verdicts and
- * grants from the modules under ./verdicts (spec: ../../shared/spec/iam-semantics.md).
+ * grants from the modules under ./verdicts (spec: docs/spec/iam-semantics.md).
  */
 import { PolicyParseError, type StatementRef } from '../core';
 import type { Grant, Judgement, PolicyContext, PolicyKind, PolicyVerdicts } from './index';

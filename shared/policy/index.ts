@@ -1,6 +1,6 @@
 /**
- * The IAM policy analysis engine (spec: ../shared/spec/iam-semantics.md). Every policy judgment in Vigil goes through here.
- * PUBLIC API CONTRACT — other modules code against these signatures; the implementation lives beside this file.
+ * The IAM policy analysis engine (spec: docs/spec/iam-semantics.md). Every policy judgment in Vigil goes through here.
+ * Its public API: rules, the CLI and the bench code against these signatures; the implementation lives beside this file.
  */
 import type { StatementRef } from '../core';
 
