@@ -68,10 +68,10 @@ const benchRules = (): void => {
 const benchBundles = (): void => {
   const outDir = join(root, 'dist', 'bench');
   mkdirSync(outDir, { recursive: true });
-  const entries = existsSync(join(root, 'functions')) ? readdirSync(join(root, 'functions')).filter((f) => /^(evaluate-.+|notify)\.ts$/.test(f)) : [];
+  const entries = existsSync(join(root, 'functions')) ? readdirSync(join(root, 'functions')).filter((f) => /^(evaluate-.+|sweep-.+|notify)\.ts$/.test(f)) : [];
   for (const entry of entries.sort()) {
     const outfile = join(outDir, entry.replace(/\.ts$/, '.cjs'));
-    buildSync({ entryPoints: [join(root, 'functions', entry)], outfile, bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'error' });
+    buildSync({ entryPoints: [join(root, 'functions', entry)], outfile, bundle: true, minify: true, keepNames: true, platform: 'node', target: 'node22', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'error' });
     const size = statSync(outfile).size / 1024;
     lines.push({ name: `bundle ${entry.replace(/\.ts$/, '')}: size`, value: Math.round(size), unit: 'KB', target: '≤ 500', ok: size <= 500 });
     const env = { ...process.env, FINDINGS_TABLE: 'bench', ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:111122223333:bench', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };

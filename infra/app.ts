@@ -21,6 +21,15 @@
  *                                 60, 90, 120, 150, 180, 365, ...). Default: 90.
  *   configEvents=true             also route AWS Config "Configuration Item Change" events of each family's resource
  *                                 types to its evaluator (needs an AWS Config recorder). Default: false.
+ *   sweep=false                   do not deploy the scheduled sweeps. Each family with rules otherwise gets a sweep
+ *                                 function that lists and evaluates every resource of the family in the home Region
+ *                                 (IAM, being global, once per account): it runs the periodic-only rules (credential age,
+ *                                 unused credentials, deprecated runtimes) and catches what the events missed. Default: true.
+ *   sweepSchedule="cron(0 5 ? * MON-FRI *)"
+ *                                 when the sweeps run, in UTC: an EventBridge cron(minutes hours day-of-month month
+ *                                 day-of-week year) with one fixed minute, or rate(<n> hours|days); at most once an hour
+ *                                 (a sweep may run 15 minutes). A bad value fails the synth. Default: cron(17 3 * * ? *),
+ *                                 daily at 03:17 UTC.
  *
  * Environment: SKIP_NAG=1 skips the cdk-nag AwsSolutions checks (they run by default and fail the synth on any finding).
  */

@@ -24,7 +24,58 @@ export interface VigilSettings {
   readonly logRetentionDays: RetentionDays;
   /** Also subscribe evaluators to AWS Config configuration item changes of their resource types. @default false */
   readonly configEvents: boolean;
+  /** Deploy the scheduled sweep of every family with rules (periodic-only rules, drift repair). @default true */
+  readonly sweep: boolean;
+  /** When the sweeps run: an EventBridge `cron(...)` or `rate(...)` expression, at most hourly. @default cron(17 3 * * ? *) */
+  readonly sweepSchedule: string;
 }
+
+/** Once a day at 03:17 UTC (an off-the-hour minute, away from the scheduled jobs that start at :00). */
+export const DEFAULT_SWEEP_SCHEDULE = 'cron(17 3 * * ? *)';
+
+/** A list of numbers and ranges (`1,5-7`) within [min, max], `*`, or a step (`*\/2`, `5/10`). */
+const cronNumbers = (field: string, min: number, max: number): boolean =>
+  field === '*' ||
+  field.split(',').every((part) => {
+    const m = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
+    if (!m) return false;
+    if (m[2] !== undefined && Number(m[2]) < 1) return false;
+    if (m[1] === '*') return m[2] !== undefined;
+    const [from, to = from] = m[1].split('-').map(Number);
+    return from >= min && to <= max && from <= to;
+  });
+
+/**
+ * Why `expression` is not an acceptable sweep schedule, or undefined when it is: an EventBridge `rate(<n> <unit>)` of at
+ * least one hour, or a six-field `cron(minutes hours day-of-month month day-of-week year)` with one fixed minute (so at
+ * most one run an hour: a sweep may run 15 minutes and never overlaps itself) and `?` in exactly one of the day fields.
+ */
+export const scheduleProblem = (expression: string): string | undefined => {
+  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  if (rate) {
+    const value = Number(rate[1]);
+    const unit = rate[2];
+    if (value < 1) return 'a rate must be a positive number';
+    const singular = unit.replace(/s$/, '');
+    if (value === 1 && unit !== singular) return `EventBridge expects rate(1 ${singular})`;
+    if (value > 1 && unit === singular) return `EventBridge expects rate(${value} ${singular}s)`;
+    if (unit.startsWith('minute') && value < 60) return 'a sweep may run 15 minutes: schedule it at most once an hour';
+    return undefined;
+  }
+  const cron = /^cron\((.*)\)$/.exec(expression);
+  if (!cron) return 'expected cron(minutes hours day-of-month month day-of-week year) or rate(<value> <unit>)';
+  const fields = cron[1].trim().split(/\s+/);
+  if (fields.length !== 6) return `a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), got ${fields.length}`;
+  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = fields;
+  if (!/^\d+$/.test(minutes) || Number(minutes) > 59) return 'the minutes field must be one minute (0-59): a sweep runs at most once an hour';
+  if (!cronNumbers(hours, 0, 23)) return `bad hours field ${JSON.stringify(hours)}`;
+  if ((dayOfMonth === '?') === (dayOfWeek === '?')) return 'exactly one of day-of-month and day-of-week must be ?';
+  if (dayOfMonth !== '?' && !/^(\*|L|LW|\d{1,2}W|[\d,\-*/]+)$/.test(dayOfMonth)) return `bad day-of-month field ${JSON.stringify(dayOfMonth)}`;
+  if (!/^[\dA-Za-z,\-*/]+$/.test(month)) return `bad month field ${JSON.stringify(month)}`;
+  if (dayOfWeek !== '?' && !/^[\dA-Za-z,\-*/#L]+$/.test(dayOfWeek)) return `bad day-of-week field ${JSON.stringify(dayOfWeek)}`;
+  if (!/^[\d,\-*/]+$/.test(year)) return `bad year field ${JSON.stringify(year)}`;
+  return undefined;
+};
 
 const RETENTION_VALUES = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
 
@@ -83,6 +134,9 @@ export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings =
   if (badAccount !== undefined) throw new ConfigError(`context trustedAccountIds: expected 12-digit account ids, got ${JSON.stringify(badAccount)}`);
   const orgId = text(get, 'orgId');
   if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId)) throw new ConfigError(`context orgId: expected an organization id such as o-a1b2c3d4e5, got ${JSON.stringify(orgId)}`);
+  const sweepSchedule = text(get, 'sweepSchedule') ?? DEFAULT_SWEEP_SCHEDULE;
+  const problem = scheduleProblem(sweepSchedule);
+  if (problem !== undefined) throw new ConfigError(`context sweepSchedule: ${problem}, got ${JSON.stringify(sweepSchedule)}`);
 
   return {
     alertEmail,
@@ -96,5 +150,7 @@ export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings =
     reserveConcurrency: flag(get, 'reserveConcurrency', true),
     logRetentionDays: integer(get, 'logRetentionDays', 90, (n) => RETENTION_VALUES.has(n), `one of ${[...RETENTION_VALUES].join(', ')}`) as RetentionDays,
     configEvents: flag(get, 'configEvents', false),
+    sweep: flag(get, 'sweep', true),
+    sweepSchedule,
   };
 };

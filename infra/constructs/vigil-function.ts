@@ -66,6 +66,9 @@ export class VigilFunction extends Construct {
       },
       bundling: {
         minify: true,
+        // Vigil's errors take their name from their class (`new.target.name`), and handlers log `name: message`: without
+        // this, minified classes would log as `T` or `Be` instead of CollectError or ConfigError.
+        keepNames: true,
         sourceMap: true,
         format: OutputFormat.CJS,
         target: 'node22',

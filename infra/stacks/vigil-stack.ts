@@ -1,12 +1,15 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { severitiesAtLeast } from '../../shared/core';
 import { ALL_FAMILIES, type FamilyDefinition } from '../../shared/families';
 import type { VigilSettings } from '../context';
 import { FamilyEvaluator } from '../constructs/family-evaluator';
+import { FamilySweep, sweptFamilies } from '../constructs/family-sweep';
 import { FindingsTable } from '../constructs/findings-table';
 import { Notifier } from '../constructs/notifier';
 
@@ -17,19 +20,23 @@ export const SEVERITY_ATTRIBUTE = 'severity';
 
 export interface VigilStackProps extends StackProps {
   readonly settings: VigilSettings;
-  /** Families to deploy; only those with trigger rows get an evaluator. @default ALL_FAMILIES */
+  /** Families to deploy; those with trigger rows get an evaluator, those with rules a sweep. @default ALL_FAMILIES */
   readonly families?: readonly FamilyDefinition[];
 }
 
 /**
  * The central stack: customer-managed key, findings table, alerts topic, one evaluator pipeline per family with triggers,
- * and the notifier on the table stream.
+ * one scheduled sweep per family with rules (unless `sweep=false`), and the notifier on the table stream.
  */
 export class VigilStack extends Stack {
   readonly key: kms.Key;
   readonly table: FindingsTable;
   readonly topic: sns.Topic;
   readonly evaluators: ReadonlyMap<string, FamilyEvaluator>;
+  /** Empty when `sweep=false`. */
+  readonly sweeps: ReadonlyMap<string, FamilySweep>;
+  /** Scheduled sweep events EventBridge could not deliver; absent when no sweep is deployed. */
+  readonly sweepDeadLetterQueue?: sqs.Queue;
   readonly notifier: Notifier;
 
   constructor(scope: Construct, id: string, props: VigilStackProps) {
@@ -71,6 +78,45 @@ export class VigilStack extends Stack {
       );
     }
     this.evaluators = evaluators;
+
+    const sweeps = new Map<string, FamilySweep>();
+    const swept = settings.sweep ? sweptFamilies(props.families ?? ALL_FAMILIES) : [];
+    if (swept.length > 0) {
+      this.sweepDeadLetterQueue = new sqs.Queue(this, 'SweepDeadLetterQueue', {
+        encryption: sqs.QueueEncryption.KMS,
+        encryptionMasterKey: this.key,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(this.sweepDeadLetterQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself the dead-letter queue of the sweep schedules (scheduled events EventBridge could not deliver after its retries); nothing consumes it automatically, so a DLQ of it would never be used.',
+      });
+      // EventBridge writes to the CMK-encrypted queue with its own service identity; the queue policy (added by the targets)
+      // names each schedule rule.
+      this.key.grant(
+        new iam.ServicePrincipal('events.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+      );
+      for (const family of swept) {
+        sweeps.set(
+          family.name,
+          new FamilySweep(this, `Sweep-${family.name}`, {
+            family,
+            table: this.table,
+            schedule: settings.sweepSchedule,
+            reserveConcurrency: settings.reserveConcurrency,
+            logRetention: settings.logRetentionDays,
+            deadLetterQueue: this.sweepDeadLetterQueue,
+            trustedAccountIds: settings.trustedAccountIds,
+            orgId: settings.orgId,
+          }),
+        );
+      }
+    }
+    this.sweeps = sweeps;
 
     this.notifier = new Notifier(this, 'Notifier', { table: this.table, topic: this.topic, key: this.key, logRetention: settings.logRetentionDays });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PROJECT_ROOT } from '../../infra/constructs/vigil-function';
@@ -9,17 +9,17 @@ import { sampleFamilies, testApp } from './helpers';
 /** Lambda bundles stay small: the SDK is provided by the runtime, zod comes from zod/mini. */
 const MAX_BUNDLE_BYTES = 500 * 1024;
 
-// The one test that really bundles (esbuild, locally, no Docker): slow-ish, so only the s3 evaluator and the notifier.
+// The one test that really bundles (esbuild, locally, no Docker): slow-ish, so only the s3 evaluator, the s3 sweep and the notifier.
 describe('NodejsFunction bundling with the local esbuild', () => {
   it('bundles each entry into a small CJS file that loads in Node and exports handler', () => {
     const app = testApp({}, { bundle: true });
     const { central } = buildVigilApp(app, sampleFamilies().filter((f) => f.name === 's3'));
     const template = Template.fromStack(central); // synthesises: runs esbuild
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.resourceCountIs('AWS::Lambda::Function', 3);
 
     const outdir = app.outdir;
     const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.') && statSync(join(outdir, name)).isDirectory());
-    expect(assets).toHaveLength(2);
+    expect(assets).toHaveLength(3);
     for (const asset of assets) {
       const bundle = join(outdir, asset, 'index.js');
       const size = statSync(bundle).size;
@@ -41,5 +41,7 @@ describe('NodejsFunction bundling with the local esbuild', () => {
       });
       expect({ asset, loaded }).toEqual({ asset, loaded: 'function' });
     }
+    // Class names survive minification (keepNames): Vigil's errors are logged by name, e.g. CollectError.
+    expect(assets.some((asset) => readFileSync(join(outdir, asset, 'index.js'), 'utf8').includes('"CollectError"'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../shared/core';
-import { readSettings } from '../../infra/context';
+import { DEFAULT_SWEEP_SCHEDULE, readSettings, scheduleProblem } from '../../infra/context';
 
 const settingsOf = (context: Record<string, unknown>) => readSettings({ tryGetContext: (key: string) => context[key] });
 
@@ -16,14 +16,16 @@ describe('readSettings', () => {
       reserveConcurrency: true,
       logRetentionDays: 90,
       configEvents: false,
+      sweep: true,
+      sweepSchedule: 'cron(17 3 * * ? *)',
     });
   });
 
   it('reads -c strings and cdk.json values alike', () => {
-    const fromCli = settingsOf({ trustedAccountIds: '111111111111, 222222222222', maxConcurrency: '10', configEvents: 'true', reserveConcurrency: 'false', logRetentionDays: '30', minSeverity: 'medium' });
-    const fromJson = settingsOf({ trustedAccountIds: ['111111111111', '222222222222'], maxConcurrency: 10, configEvents: true, reserveConcurrency: false, logRetentionDays: 30, minSeverity: 'MEDIUM' });
+    const fromCli = settingsOf({ trustedAccountIds: '111111111111, 222222222222', maxConcurrency: '10', configEvents: 'true', reserveConcurrency: 'false', logRetentionDays: '30', minSeverity: 'medium', sweep: 'false', sweepSchedule: ' rate(12 hours) ' });
+    const fromJson = settingsOf({ trustedAccountIds: ['111111111111', '222222222222'], maxConcurrency: 10, configEvents: true, reserveConcurrency: false, logRetentionDays: 30, minSeverity: 'MEDIUM', sweep: false, sweepSchedule: 'rate(12 hours)' });
     expect(fromCli).toEqual(fromJson);
-    expect(fromCli).toMatchObject({ trustedAccountIds: ['111111111111', '222222222222'], maxConcurrency: 10, configEvents: true, reserveConcurrency: false, logRetentionDays: 30, minSeverity: 'MEDIUM' });
+    expect(fromCli).toMatchObject({ trustedAccountIds: ['111111111111', '222222222222'], maxConcurrency: 10, configEvents: true, reserveConcurrency: false, logRetentionDays: 30, minSeverity: 'MEDIUM', sweep: false, sweepSchedule: 'rate(12 hours)' });
   });
 
   it.each([
@@ -37,8 +39,43 @@ describe('readSettings', () => {
     [{ region: 'Europe' }, /context region/],
     [{ account: '12' }, /context account/],
     [{ orgId: 'org-1' }, /context orgId/],
+    [{ sweep: 'no' }, /context sweep: expected true or false/],
+    [{ sweepSchedule: 'daily' }, /context sweepSchedule: expected cron\(minutes hours day-of-month month day-of-week year\) or rate/],
+    [{ sweepSchedule: '0 3 * * *' }, /context sweepSchedule: .*got "0 3 \* \* \*"/],
+    [{ sweepSchedule: 'cron(17 3 * * *)' }, /context sweepSchedule: a cron expression has 6 fields/],
+    [{ sweepSchedule: 'cron(17 3 * * * *)' }, /context sweepSchedule: exactly one of day-of-month and day-of-week must be \?/],
+    [{ sweepSchedule: 'cron(*/5 * * * ? *)' }, /context sweepSchedule: the minutes field must be one minute/],
+    [{ sweepSchedule: 'cron(17 25 * * ? *)' }, /context sweepSchedule: bad hours field "25"/],
+    [{ sweepSchedule: 'rate(5 minutes)' }, /context sweepSchedule: a sweep may run 15 minutes/],
+    [{ sweepSchedule: 'rate(1 days)' }, /context sweepSchedule: EventBridge expects rate\(1 day\)/],
+    [{ sweepSchedule: 'rate(2 day)' }, /context sweepSchedule: EventBridge expects rate\(2 days\)/],
+    [{ sweepSchedule: 'rate(0 hours)' }, /context sweepSchedule: a rate must be a positive number/],
+    [{ sweepSchedule: 42 }, /context sweepSchedule/],
   ])('rejects %j with a message naming the key', (context, message) => {
     expect(() => settingsOf(context)).toThrow(ConfigError);
     expect(() => settingsOf(context)).toThrow(message);
+  });
+});
+
+describe('sweepSchedule', () => {
+  it.each([
+    'cron(17 3 * * ? *)',
+    'cron(0 5 ? * MON-FRI *)',
+    'cron(30 */6 * * ? *)',
+    'cron(0 2,14 * * ? *)',
+    'cron(45 1 L * ? *)',
+    'cron(0 4 ? * 2#1 *)',
+    'rate(1 day)',
+    'rate(12 hours)',
+    'rate(1 hour)',
+    'rate(90 minutes)',
+  ])('accepts %s', (expression) => {
+    expect(scheduleProblem(expression)).toBeUndefined();
+    expect(settingsOf({ sweepSchedule: expression }).sweepSchedule).toBe(expression);
+  });
+
+  it('defaults to once a day at 03:17 UTC', () => {
+    expect(DEFAULT_SWEEP_SCHEDULE).toBe('cron(17 3 * * ? *)');
+    expect(scheduleProblem(DEFAULT_SWEEP_SCHEDULE)).toBeUndefined();
   });
 });

@@ -107,7 +107,8 @@ describe.each([
 
   it('deploys an evaluator exactly for the families with trigger rows', () => {
     expect([...(stack as VigilStack).evaluators.keys()].sort()).toEqual(withTriggers.map((f) => f.name).sort());
-    template.resourceCountIs('AWS::Lambda::Function', withTriggers.length + 1); // + notifier
+    const withRules = families.filter((f) => f.rules.length > 0);
+    template.resourceCountIs('AWS::Lambda::Function', withTriggers.length + withRules.length + 1); // + sweeps + notifier
   });
 
   // Loops rather than it.each: a family still without trigger rows must not make the table empty.
@@ -262,9 +263,9 @@ describe('VigilStack: context options', () => {
   it('configEvents adds one Config change rule per family with the family resource types, to its queue', () => {
     const families = sampleFamilies();
     const without = synth({}, families).template;
-    expect(Object.values(resourcesOf(without, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern.source)).toEqual([]);
+    expect(Object.values(resourcesOf(without, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern?.source)).toEqual([]);
     const { stack, template } = synth({ configEvents: 'true' }, families);
-    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern.source);
+    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern?.source);
     expect(rules).toHaveLength(families.length);
     for (const family of families) {
       const queueId = logicalId(stack, (stack as VigilStack).evaluators.get(family.name)!.queue.node.defaultChild);
