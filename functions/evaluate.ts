@@ -1,14 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createEngine, createLiveSource } from '../shared/engine';
 import type { FamilyDefinition } from '../shared/families/types';
-import { createDynamoFindingsStore } from '../shared/findings';
-import { createClientFactory } from '../shared/resources/clients';
-import { listEnv, optionalEnv, requireEnv } from './env';
-
-/** Rejection messages name the missing field; capped so that no large part of an event body reaches the logs. */
-const MAX_LOGGED_ERROR = 300;
+import { createFamilyEngine, MAX_LOGGED_ERROR } from './family-engine';
 
 /**
  * The SQS handler of one family's evaluator: each message body is an EventBridge event. Built once per container (clients,
@@ -17,14 +10,7 @@ const MAX_LOGGED_ERROR = 300;
  */
 export const makeEvaluateHandler = (family: FamilyDefinition) => {
   const logger = new Logger();
-  const clients = createClientFactory();
-  const engine = createEngine({
-    families: [family],
-    source: createLiveSource([family], clients),
-    sink: createDynamoFindingsStore({ client: clients.get(DynamoDBClient), tableName: requireEnv('FINDINGS_TABLE') }),
-    params: { trustedAccountIds: listEnv('TRUSTED_ACCOUNT_IDS') },
-    orgId: optionalEnv('ORG_ID'),
-  });
+  const engine = createFamilyEngine(family);
 
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const outcome = await engine.processBatch(event.Records.map((record) => ({ id: record.messageId, body: record.body })));

@@ -1,15 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { ConfigError } from '../shared/core';
-import { createEngine, createLiveSource } from '../shared/engine';
 import type { FamilyDefinition } from '../shared/families/types';
-import { createDynamoFindingsStore } from '../shared/findings';
-import { createClientFactory } from '../shared/resources/clients';
-import { listEnv, optionalEnv, requireEnv } from './env';
+import { createFamilyEngine, MAX_LOGGED_ERROR } from './family-engine';
+import { optionalEnv } from './env';
 
-/** Error texts are capped so that no large part of an SDK message reaches the logs. */
-const MAX_LOGGED_ERROR = 300;
 /** At most this many failures are logged one by one (a denied listing can fail every resource of a kind). */
 const MAX_LOGGED_FAILURES = 100;
 
@@ -50,14 +45,7 @@ const errorName = (error: string): string => {
  */
 export const makeSweepHandler = (family: FamilyDefinition) => {
   const logger = new Logger();
-  const clients = createClientFactory();
-  const engine = createEngine({
-    families: [family],
-    source: createLiveSource([family], clients),
-    sink: createDynamoFindingsStore({ client: clients.get(DynamoDBClient), tableName: requireEnv('FINDINGS_TABLE') }),
-    params: { trustedAccountIds: listEnv('TRUSTED_ACCOUNT_IDS') },
-    orgId: optionalEnv('ORG_ID'),
-  });
+  const engine = createFamilyEngine(family);
 
   return async (event: SweepEvent = {}, context?: Pick<Context, 'invokedFunctionArn'>): Promise<SweepSummary> => {
     const accountId = (event.account ?? '').trim() || accountOfFunctionArn(context?.invokedFunctionArn);
