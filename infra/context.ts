@@ -16,9 +16,13 @@ export interface VigilSettings {
   readonly trustedAccountIds: readonly string[];
   /** Organization id treated as our own. @default - none */
   readonly orgId?: string;
-  /** Concurrent evaluator invocations per family (SQS maximum concurrency, and reserved concurrency). @default 5 */
+  /** Concurrent evaluator invocations per family (the SQS event source's maximum concurrency). @default 5 */
   readonly maxConcurrency: number;
-  /** Reserve `maxConcurrency` per evaluator. Accounts with a small concurrency quota cannot reserve any. @default true */
+  /**
+   * Also reserve `maxConcurrency` per evaluator (and one per sweep). Off by default: Lambda keeps 100 unreserved
+   * executions per account and new accounts may have a quota of 10, so reserving fails the deploy there
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). @default false
+   */
   readonly reserveConcurrency: boolean;
   /** Retention of the functions' log groups, in days (a value CloudWatch Logs accepts). @default 90 */
   readonly logRetentionDays: RetentionDays;
@@ -147,7 +151,7 @@ export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings =
     orgId,
     // SQS event sources accept a maximum concurrency of 2 to 1000.
     maxConcurrency: integer(get, 'maxConcurrency', 5, (n) => n >= 2 && n <= 1000, 'an integer from 2 to 1000'),
-    reserveConcurrency: flag(get, 'reserveConcurrency', true),
+    reserveConcurrency: flag(get, 'reserveConcurrency', false),
     logRetentionDays: integer(get, 'logRetentionDays', 90, (n) => RETENTION_VALUES.has(n), `one of ${[...RETENTION_VALUES].join(', ')}`) as RetentionDays,
     configEvents: flag(get, 'configEvents', false),
     sweep: flag(get, 'sweep', true),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +14,7 @@ import { ConfigError } from '../../shared/core';
 import { DETAIL_TYPES, toEventPatterns, type EventPattern } from '../../shared/events';
 import type { FamilyDefinition } from '../../shared/families/types';
 import type { FindingsTable } from './findings-table';
+import { deadLetterQueue, queueNotEmptyAlarm, TARGET_MAX_EVENT_AGE, TARGET_RETRY_ATTEMPTS } from './health';
 import { PROJECT_ROOT, VigilFunction } from './vigil-function';
 
 export const EVALUATOR_TIMEOUT_SECONDS = 60;
@@ -24,9 +26,9 @@ export interface FamilyEvaluatorProps {
   readonly family: FamilyDefinition;
   readonly key: kms.IKey;
   readonly table: FindingsTable;
-  /** SQS maximum concurrency of the event source. */
+  /** SQS maximum concurrency of the event source (bounds the load without reserving any of the account's concurrency). */
   readonly maxConcurrency: number;
-  /** Reserve `maxConcurrency` for the function. */
+  /** Also reserve `maxConcurrency` for the function (opt-in: reserving fails on accounts with a small concurrency quota). */
   readonly reserveConcurrency: boolean;
   readonly logRetention: logs.RetentionDays;
   /** Also route AWS Config configuration item changes of the family's resource types. */
@@ -36,10 +38,7 @@ export interface FamilyEvaluatorProps {
 }
 
 /** The CDK form of a catalogue pattern (CloudFormation renders `detailType` as `detail-type`). */
-export const toRulePattern = (pattern: EventPattern): events.EventPattern => ({
-  detailType: [...pattern['detail-type']],
-  detail: JSON.parse(JSON.stringify(pattern.detail)) as Record<string, unknown>,
-});
+export const toRulePattern = (pattern: EventPattern): events.EventPattern => fromJsonPattern(pattern as unknown as Record<string, unknown>);
 
 /** The CDK form of a plain JSON pattern (`detail-type` → `detailType`). */
 export const fromJsonPattern = (pattern: Readonly<Record<string, unknown>>): events.EventPattern => {
@@ -47,12 +46,40 @@ export const fromJsonPattern = (pattern: Readonly<Record<string, unknown>>): eve
   return { ...(detailType ? { detailType: detailType as string[] } : {}), ...rest } as events.EventPattern;
 };
 
-/** AWS Config change events for these resource types (the item is in the event, so the queue gets the full state). */
-export const configChangePattern = (configTypes: readonly string[]): events.EventPattern => ({
-  source: ['aws.config'],
-  detailType: [DETAIL_TYPES.configChange],
-  detail: { configurationItem: { resourceType: [...configTypes] } },
-});
+/**
+ * AWS Config change events for these resource types: the item is in the event (`configurationItem`), or, for an item
+ * over the notification size, only its summary and the S3 object holding it (`configurationItemSummary`,
+ * `s3DeliverySummary`: https://docs.aws.amazon.com/config/latest/developerguide/oversized-notification-example.html).
+ */
+export const configChangePatterns = (configTypes: readonly string[]): { readonly id: string; readonly description: string; readonly pattern: events.EventPattern }[] => [
+  {
+    id: 'ConfigChanges',
+    description: 'AWS Config configuration item changes',
+    pattern: { source: ['aws.config'], detailType: [DETAIL_TYPES.configChange], detail: { configurationItem: { resourceType: [...configTypes] } } },
+  },
+  {
+    id: 'OversizedConfigChanges',
+    description: 'AWS Config oversized configuration item changes (the item is read from S3)',
+    pattern: { source: ['aws.config'], detailType: [DETAIL_TYPES.configChange], detail: { configurationItemSummary: { resourceType: [...configTypes] } } },
+  },
+];
+
+/**
+ * Where AWS Config delivers oversized items: `<bucket>[/<prefix>]/AWSLogs/<account>/Config/<region>/…/OversizedChangeNotification/…`
+ * (https://docs.aws.amazon.com/config/latest/developerguide/oversized-notification-example.html). The delivery bucket is
+ * the customer's and unknown at synth, so the grant names every bucket but only Config's own key path for this account.
+ */
+export const oversizedItemObjects = (partition: string, account: string): string => `arn:${partition}:s3:::*/AWSLogs/${account}/Config/*`;
+
+/**
+ * Rules that must also receive read-only management events (Get/List/Describe…) are created in the state that delivers
+ * them; a plain ENABLED rule on the default bus never sees them
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
+ */
+export const ALL_MANAGEMENT_EVENTS_STATE = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+export const receiveReadOnlyEvents = (rule: events.Rule): void => {
+  (rule.node.defaultChild as events.CfnRule).state = ALL_MANAGEMENT_EVENTS_STATE;
+};
 
 /** IAM actions the family's evaluator may call: the union of its rules' declared reads and its collectors' extra reads. */
 export const familyReadActions = (family: FamilyDefinition): string[] => {
@@ -77,7 +104,9 @@ const entryFor = (family: FamilyDefinition): string => {
  */
 export class FamilyEvaluator extends Construct {
   readonly queue: sqs.Queue;
+  /** Messages the evaluator failed MAX_RECEIVE_COUNT times, and events EventBridge could not deliver to the queue. */
   readonly deadLetterQueue: sqs.Queue;
+  readonly deadLetterAlarm: cloudwatch.Alarm;
   readonly rules: events.Rule[] = [];
   readonly evaluator: VigilFunction;
 
@@ -85,16 +114,7 @@ export class FamilyEvaluator extends Construct {
     super(scope, id);
     const { family, key } = props;
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: `This queue is itself the dead-letter queue of the ${family.name} evaluator queue; a DLQ of a DLQ would only move the same messages again.`,
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', key, `of the ${family.name} evaluator queue, and of the EventBridge rules that feed it`);
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: key,
@@ -104,7 +124,8 @@ export class FamilyEvaluator extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
-    const target = new targets.SqsQueue(this.queue);
+    // An event EventBridge cannot put on the queue (throttled, key unavailable) is retried, then kept in the DLQ.
+    const target = new targets.SqsQueue(this.queue, { deadLetterQueue: this.deadLetterQueue, retryAttempts: TARGET_RETRY_ATTEMPTS, maxEventAge: TARGET_MAX_EVENT_AGE });
     for (const [index, pattern] of toEventPatterns(family.triggers).entries()) {
       this.rules.push(
         new events.Rule(this, `Trigger${index}`, {
@@ -114,25 +135,31 @@ export class FamilyEvaluator extends Construct {
         }),
       );
     }
-    for (const [index, { description, pattern }] of (family.eventPatterns ?? []).entries()) {
-      this.rules.push(
-        new events.Rule(this, `Pattern${index}`, {
-          description: `Vigil ${family.name}: ${description}`.slice(0, 512),
-          eventPattern: fromJsonPattern(pattern),
-          targets: [target],
-        }),
-      );
+    for (const [index, { description, pattern, readOnlyEvents }] of (family.eventPatterns ?? []).entries()) {
+      const rule = new events.Rule(this, `Pattern${index}`, {
+        description: `Vigil ${family.name}: ${description}`.slice(0, 512),
+        eventPattern: fromJsonPattern(pattern),
+        targets: [target],
+      });
+      if (readOnlyEvents) receiveReadOnlyEvents(rule);
+      this.rules.push(rule);
     }
     const configTypes = [...new Set(family.kinds.flatMap((kind) => kind.configTypes))].sort();
-    if (props.configEvents && configTypes.length > 0) {
-      this.rules.push(
-        new events.Rule(this, 'ConfigChanges', {
-          description: `Vigil ${family.name}: AWS Config configuration item changes`,
-          eventPattern: configChangePattern(configTypes),
-          targets: [target],
-        }),
-      );
+    const configEvents = props.configEvents && configTypes.length > 0;
+    if (configEvents) {
+      for (const { id: ruleId, description, pattern } of configChangePatterns(configTypes)) {
+        this.rules.push(new events.Rule(this, ruleId, { description: `Vigil ${family.name}: ${description}`, eventPattern: pattern, targets: [target] }));
+      }
     }
+    this.deadLetterAlarm = queueNotEmptyAlarm(
+      this,
+      'DeadLetterAlarm',
+      this.deadLetterQueue,
+      `${family.name}-DeadLetters`,
+      `Vigil's ${family.name} evaluator could not process some events (rejected as malformed, failed ${MAX_RECEIVE_COUNT} times, or undeliverable by EventBridge): ` +
+        `they wait in its dead-letter queue. Read the reason in the vigil-evaluate-${family.name} logs; once fixed, redrive them with ` +
+        `aws sqs start-message-move-task --source-arn <the queue's ARN>.`,
+    );
 
     this.evaluator = new VigilFunction(this, 'Evaluator', {
       entry: entryFor(family),
@@ -140,6 +167,8 @@ export class FamilyEvaluator extends Construct {
       serviceName: `vigil-evaluate-${family.name}`,
       timeout: Duration.seconds(EVALUATOR_TIMEOUT_SECONDS),
       memorySize: 512,
+      // Nothing is reserved by default: the SQS maximum concurrency already bounds the load, for free, and a reservation
+      // fails the deploy on accounts whose concurrency quota is small (Lambda keeps 100 unreserved).
       reservedConcurrentExecutions: props.reserveConcurrency ? props.maxConcurrency : undefined,
       logRetention: props.logRetention,
       environment: {
@@ -149,6 +178,14 @@ export class FamilyEvaluator extends Construct {
       },
     });
     const fn = this.evaluator.function;
+    if (configEvents) {
+      fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadOversizedConfigItems', actions: ['s3:GetObject'], resources: [oversizedItemObjects(Aws.PARTITION, Aws.ACCOUNT_ID)] }));
+      Validations.of(this.evaluator.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*/AWSLogs/<AWS::AccountId>/Config/*]`,
+        reason:
+          'Oversized AWS Config items are delivered to the customer\'s Config bucket, unknown at synth; the grant is s3:GetObject only, on AWS Config\'s own key path for this account (AWSLogs/<account>/Config/), in any bucket.',
+      });
+    }
     fn.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 10,

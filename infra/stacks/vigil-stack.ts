@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -11,6 +12,7 @@ import type { VigilSettings } from '../context';
 import { FamilyEvaluator } from '../constructs/family-evaluator';
 import { FamilySweep, sweptFamilies } from '../constructs/family-sweep';
 import { FindingsTable } from '../constructs/findings-table';
+import { deadLetterQueue, HealthAlerts, queueNotEmptyAlarm } from '../constructs/health';
 import { Notifier } from '../constructs/notifier';
 
 /** Logical id of the alerts topic: frozen, because a new topic would drop every subscription. */
@@ -20,6 +22,8 @@ export const SEVERITY_ATTRIBUTE = 'severity';
 
 export interface VigilStackProps extends StackProps {
   readonly settings: VigilSettings;
+  /** Alarms of other stacks (the us-east-1 forwarder) whose state changes are relayed to the alerts topic too. @default none */
+  readonly externalAlarmNames?: readonly string[];
   /** Families to deploy; those with trigger rows get an evaluator, those with rules a sweep. @default ALL_FAMILIES */
   readonly families?: readonly FamilyDefinition[];
 }
@@ -38,6 +42,9 @@ export class VigilStack extends Stack {
   /** Scheduled sweep events EventBridge could not deliver; absent when no sweep is deployed. */
   readonly sweepDeadLetterQueue?: sqs.Queue;
   readonly notifier: Notifier;
+  /** One alarm per dead-letter queue; their state changes reach the alerts topic through `health`. */
+  readonly alarms: cloudwatch.Alarm[] = [];
+  readonly health: HealthAlerts;
 
   constructor(scope: Construct, id: string, props: VigilStackProps) {
     super(scope, id, props);
@@ -58,6 +65,14 @@ export class VigilStack extends Stack {
         }),
       );
     }
+
+    // EventBridge writes to the CMK-encrypted queues (targets and their dead-letter queues) with its own service identity;
+    // each queue's policy names the rules allowed to send.
+    this.key.grant(
+      new iam.ServicePrincipal('events.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+    );
 
     const evaluators = new Map<string, FamilyEvaluator>();
     for (const family of props.families ?? ALL_FAMILIES) {
@@ -82,23 +97,15 @@ export class VigilStack extends Stack {
     const sweeps = new Map<string, FamilySweep>();
     const swept = settings.sweep ? sweptFamilies(props.families ?? ALL_FAMILIES) : [];
     if (swept.length > 0) {
-      this.sweepDeadLetterQueue = new sqs.Queue(this, 'SweepDeadLetterQueue', {
-        encryption: sqs.QueueEncryption.KMS,
-        encryptionMasterKey: this.key,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(this.sweepDeadLetterQueue).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason:
-          'This queue is itself the dead-letter queue of the sweep schedules (scheduled events EventBridge could not deliver after its retries); nothing consumes it automatically, so a DLQ of it would never be used.',
-      });
-      // EventBridge writes to the CMK-encrypted queue with its own service identity; the queue policy (added by the targets)
-      // names each schedule rule.
-      this.key.grant(
-        new iam.ServicePrincipal('events.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
-        'kms:Decrypt',
-        'kms:GenerateDataKey',
+      this.sweepDeadLetterQueue = deadLetterQueue(this, 'SweepDeadLetterQueue', this.key, 'of the sweep schedules: scheduled events EventBridge could not deliver after its retries');
+      this.alarms.push(
+        queueNotEmptyAlarm(
+          this,
+          'SweepDeadLetterAlarm',
+          this.sweepDeadLetterQueue,
+          'SweepDeadLetters',
+          'A scheduled sweep could not be started (EventBridge could not invoke the sweep function after its retries): check the sweep functions exist and are not throttled.',
+        ),
       );
       for (const family of swept) {
         sweeps.set(
@@ -119,6 +126,23 @@ export class VigilStack extends Stack {
     this.sweeps = sweeps;
 
     this.notifier = new Notifier(this, 'Notifier', { table: this.table, topic: this.topic, key: this.key, logRetention: settings.logRetentionDays });
+    this.alarms.push(
+      ...[...evaluators.values()].map((e) => e.deadLetterAlarm),
+      queueNotEmptyAlarm(
+        this,
+        'NotifierFailureAlarm',
+        this.notifier.failureQueue,
+        'NotifierFailures',
+        'Some finding transitions could not be published to the alerts topic after the retries: the findings are in the table (vigil findings list), ' +
+          'the failed stream positions in the notifier failure queue. Read the cause in the vigil-notify logs.',
+      ),
+    );
+    this.health = new HealthAlerts(this, 'Health', {
+      topic: this.topic,
+      key: this.key,
+      logRetention: settings.logRetentionDays,
+      alarmNames: [...this.alarms.map((a) => a.alarmName), ...(props.externalAlarmNames ?? [])],
+    });
 
     new CfnOutput(this, 'FindingsTableName', { value: this.table.tableName, description: 'Findings table (vigil --table)' });
     new CfnOutput(this, 'AlertTopicArn', { value: this.topic.topicArn, description: 'Alerts topic: subscribe email, HTTPS or SQS endpoints here' });

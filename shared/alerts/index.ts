@@ -7,3 +7,4 @@ export type { FindingStreamRecord } from './stream';
 export { publishAlert, snsPublishInput } from './publish';
 export { formatAlertForConsole } from './console';
 export { asciiLine, clipText, htmlSafeJson, multiLine, singleLine } from './sanitize';
+export { HEALTH_RULE_ID, healthAlertFromAlarmEvent, type PublishableAlert } from './health';

@@ -1,6 +1,6 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import type { AlertMessage } from './types';
+import type { PublishableAlert } from './health';
 
 /** SNS rejects larger messages (256 KB); keep a margin for the request around it. */
 const MAX_ENVELOPE_BYTES = 240 * 1024;
@@ -10,7 +10,7 @@ const MAX_ENVELOPE_BYTES = 240 * 1024;
  * machine subscribers (SQS, Lambda, HTTP/S, email-json, Firehose) get the JSON body. The message attributes
  * (severity, ruleId, resourceType, accountId, region, transition, status) serve subscription filter policies.
  */
-export const snsPublishInput = (topicArn: string, msg: AlertMessage): PublishCommandInput => {
+export const snsPublishInput = (topicArn: string, msg: PublishableAlert): PublishCommandInput => {
   const envelope: Record<string, string> = {
     default: msg.text,
     email: msg.text,
@@ -34,7 +34,7 @@ export const snsPublishInput = (topicArn: string, msg: AlertMessage): PublishCom
 };
 
 /** Publishes one alert; returns the SNS message id. SDK errors propagate (the stream batch retries the record). */
-export const publishAlert = async (sns: SNSClient, topicArn: string, msg: AlertMessage): Promise<string | undefined> => {
+export const publishAlert = async (sns: SNSClient, topicArn: string, msg: PublishableAlert): Promise<string | undefined> => {
   const { MessageId } = await sns.send(new PublishCommand(snsPublishInput(topicArn, msg)));
   return MessageId;
 };

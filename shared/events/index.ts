@@ -2,4 +2,4 @@ export type { CloudTrailDetail, IdLocator, TriggerRow } from './types';
 export { normaliseEventName, partitionOf, valueAtPath } from './names';
 export { matchingRows, refFor, resolveTargets, type FanOut, type Targets } from './targets';
 export { actorOf, DETAIL_TYPES, parseCloudTrailDetail, parseEventBridgeEvent, type ParsedEvent, type TriggerCatalogue } from './parse';
-export { toEventPatterns, type EventPattern } from './patterns';
+export { AWS_SOURCE_FILTER, AWS_SOURCE_PREFIX, EVENT_PATTERN_MAX_CHARS, patternSize, toEventPatterns, type EventPattern } from './patterns';

@@ -2,6 +2,7 @@ import { EventValidationError, type Actor } from '../core';
 import { normaliseConfigItem, type ConfigItem } from '../resources/config-item';
 import type { ResourceKind } from '../resources/types';
 import { cloudTrailDetailSchema, configChangeDetailSchema, describeIssues, eventBridgeEnvelopeSchema } from './schemas';
+import { AWS_SOURCE_PREFIX } from './patterns';
 import { resolveTargets, type Targets } from './targets';
 import type { CloudTrailDetail, TriggerRow } from './types';
 
@@ -89,6 +90,10 @@ export const parseEventBridgeEvent = (
   }
   const envelope = eventBridgeEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return fail('invalid EventBridge event', describeIssues(envelope.error.issues));
+  // Only AWS services can publish an `aws.` source; anything else imitating a CloudTrail or Config event is refused.
+  if (!envelope.data.source.startsWith(AWS_SOURCE_PREFIX)) {
+    return fail('event from a non-AWS source', [`source: ${JSON.stringify(envelope.data.source.slice(0, 64))} does not start with "${AWS_SOURCE_PREFIX}"`]);
+  }
   const detailType = envelope.data['detail-type'];
   const detail = envelope.data.detail;
   switch (detailType) {

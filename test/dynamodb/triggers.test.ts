@@ -1,7 +1,8 @@
 import { matchingRows, parseEventBridgeEvent, resolveTargets, toEventPatterns } from '../../shared/events';
 import { daxTriggers, dynamodbTriggers } from '../../shared/events/triggers/dynamodb';
 import { daxClusterKind, dynamodbTableKind } from '../../shared/resources/dynamodb/kinds';
-import { loadCloudTrailRecords, toEventBridge } from '../helpers/fixtures';
+import { matchesPattern } from '../helpers/event-pattern';
+import { loadCloudTrailRecords, loadFixture, toEventBridge } from '../helpers/fixtures';
 
 const kinds = [dynamodbTableKind, daxClusterKind];
 const catalogue = { rows: [...dynamodbTriggers, ...daxTriggers], kinds };
@@ -63,7 +64,7 @@ describe('dynamodb trigger rows', () => {
 
   it('maps Application Auto Scaling calls on namespace dynamodb (table or index) and declines other namespaces', () => {
     const record = byName('dynamodb.amazonaws.com', 'CreateTable');
-    record.eventSource = 'application-autoscaling.amazonaws.com';
+    record.eventSource = 'autoscaling.amazonaws.com';
     record.eventName = 'RegisterScalableTarget';
     record.requestParameters = { serviceNamespace: 'dynamodb', resourceId: 'table/Music/index/ByAlbum', scalableDimension: 'dynamodb:index:ReadCapacityUnits' };
     expect(resolveTargets(record, dynamodbTriggers, kinds).refs.map((r) => r.id)).toEqual(['Music']);
@@ -92,7 +93,18 @@ describe('dynamodb trigger rows', () => {
   it('produces EventBridge patterns for every source that drops failed calls', () => {
     const patterns = toEventPatterns(dynamodbTriggers);
     const sources = patterns.flatMap((p) => p.detail.eventSource);
-    expect(new Set(sources)).toEqual(new Set(['dynamodb.amazonaws.com', 'application-autoscaling.amazonaws.com', 'backup.amazonaws.com']));
+    expect(new Set(sources)).toEqual(new Set(['dynamodb.amazonaws.com', 'autoscaling.amazonaws.com', 'backup.amazonaws.com']));
     expect(JSON.stringify(patterns)).toContain('"errorCode":[{"exists":false}]');
+  });
+
+  it('routes Application Auto Scaling calls as AWS logs them (eventSource autoscaling.amazonaws.com, AWS documentation sample)', () => {
+    const event = loadFixture('eventbridge/autoscaling-RegisterScalableTarget.awsdocs.json');
+    const patterns = toEventPatterns(dynamodbTriggers) as unknown as Record<string, unknown>[];
+    expect(patterns.some((p) => matchesPattern(p, event))).toBe(true);
+    // The recorded call scales a Spot Fleet (namespace ec2): no table to re-read.
+    expect(parseEventBridgeEvent(event, catalogue)).toMatchObject({ type: 'cloudtrail', targets: { refs: [], fanOut: [] } });
+    event.detail.requestParameters = { serviceNamespace: 'dynamodb', resourceId: 'table/Music', scalableDimension: 'dynamodb:table:ReadCapacityUnits' };
+    const parsed = parseEventBridgeEvent(event, catalogue);
+    expect(parsed.type === 'cloudtrail' && parsed.targets.refs.map((r) => r.arn)).toEqual(['arn:aws:dynamodb:us-west-2:123456789012:table/Music']);
   });
 });

@@ -1,5 +1,5 @@
 import { EventValidationError } from '../../shared/core';
-import { normaliseEventName, parseEventBridgeEvent, resolveTargets, toEventPatterns, type ParsedEvent } from '../../shared/events';
+import { EVENT_PATTERN_MAX_CHARS, normaliseEventName, parseEventBridgeEvent, patternSize, resolveTargets, toEventPatterns, type ParsedEvent } from '../../shared/events';
 import { testKinds, testRows } from '../helpers/catalogue';
 import { loadCloudTrailRecords, loadFixture, toEventBridge } from '../helpers/fixtures';
 
@@ -147,11 +147,22 @@ describe('toEventPatterns', () => {
     expect(s3.detail.eventName).toEqual(['CreateBucket', 'DeleteBucketPolicy', 'PutAccountPublicAccessBlock', 'PutBucketAcl', 'PutBucketPolicy']);
   });
 
-  it('splits long name lists to stay under the pattern size quota', () => {
-    const names = Array.from({ length: 130 }, (_, i) => `Name${String(i).padStart(3, '0')}`);
+  it('splits long name lists by their serialized size, never over the 2,048-character pattern quota', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `Name${String(i).padStart(3, '0')}`);
     const patterns = toEventPatterns([{ eventSource: 'x.amazonaws.com', eventNames: names, kind: 'k', id: { account: true } }]);
-    expect(patterns).toHaveLength(3);
-    expect(patterns.flatMap((p) => p.detail.eventName)).toHaveLength(130);
+    expect(patterns.flatMap((p) => p.detail.eventName)).toEqual(names);
+    for (const pattern of patterns) expect(patternSize(pattern)).toBeLessThanOrEqual(EVENT_PATTERN_MAX_CHARS);
+    // 200 names of 7 characters (10 with quotes and comma) fill one pattern and part of a second; a count of 60 made four.
+    expect(patterns).toHaveLength(2);
+    // Long names split earlier: a count-based split would have put 60 of these 40-character names (2,500 characters) in one.
+    const long = Array.from({ length: 60 }, (_, i) => `Put${'Configuration'.repeat(2)}Of${String(i).padStart(11, '0')}`);
+    const split = toEventPatterns([{ eventSource: 'x.amazonaws.com', eventNames: long, kind: 'k', id: { account: true } }]);
+    expect(split.length).toBeGreaterThan(1);
+    for (const pattern of split) expect(patternSize(pattern)).toBeLessThanOrEqual(EVENT_PATTERN_MAX_CHARS);
+  });
+
+  it('accepts AWS sources only', () => {
+    for (const pattern of toEventPatterns(testRows)) expect(pattern.source).toEqual([{ prefix: 'aws.' }]);
   });
 
   it('keeps failed calls when asked (for detections)', () => {

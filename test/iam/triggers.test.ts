@@ -193,8 +193,8 @@ describe('Detection trigger rows', () => {
   });
   it('list the CIS §4 sources and names', () => {
     const bySource = Object.fromEntries(detectionTriggers.map((r) => [r.eventSource, r.eventNames.length]));
+    // No sign-in row: sign-ins never arrive as "AWS API Call via CloudTrail" (the sign-in pattern routes them).
     expect(bySource).toEqual({
-      'signin.amazonaws.com': 1,
       'iam.amazonaws.com': 16,
       's3.amazonaws.com': 9,
       'cloudtrail.amazonaws.com': 6,
@@ -209,5 +209,20 @@ describe('Detection trigger rows', () => {
     expect(json).toContain('"userIdentity":{"type":["Root"]}');
     expect(json).toContain('{"prefix":"AccessDenied"}');
     expect(detectionEventPatterns.find((p) => p.description.startsWith('det-unauthorized'))!.pattern).not.toHaveProperty('detail.errorCode.0.exists');
+  });
+});
+
+describe('root MFA calls', () => {
+  it('re-evaluate the account (root MFA controls), never an IAM user named "AWS ROOT USER" (AWS documentation sample)', () => {
+    const record = loadFixture('cloudtrail/iam-EnableMFADevice-root.awsdocs.json');
+    expect(targetsOf(record)).toEqual(['AWS::IAM::Account 111122223333']);
+    record.eventName = 'DeactivateMFADevice';
+    expect(targetsOf(record)).toEqual(['AWS::IAM::Account 111122223333']);
+    // An administrator acting on the root's device name is still about root, not about a user.
+    record.userIdentity = { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/admin', accountId: '111122223333', userName: 'admin' };
+    expect(targetsOf(record)).toEqual(['AWS::IAM::Account 111122223333']);
+    // A real user's MFA still re-evaluates that user.
+    record.requestParameters = { userName: 'alice', serialNumber: 'arn:aws:iam::111122223333:mfa/alice' };
+    expect(targetsOf(record)).toEqual(['AWS::IAM::User alice']);
   });
 });

@@ -15,11 +15,11 @@ describe('NodejsFunction bundling with the local esbuild', () => {
     const app = testApp({}, { bundle: true });
     const { central } = buildVigilApp(app, sampleFamilies().filter((f) => f.name === 's3'));
     const template = Template.fromStack(central); // synthesises: runs esbuild
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('AWS::Lambda::Function', 4); // evaluator, sweep, notifier, health relay
 
     const outdir = app.outdir;
     const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.') && statSync(join(outdir, name)).isDirectory());
-    expect(assets).toHaveLength(3);
+    expect(assets).toHaveLength(4);
     for (const asset of assets) {
       const bundle = join(outdir, asset, 'index.js');
       const size = statSync(bundle).size;

@@ -13,7 +13,7 @@ describe('readSettings', () => {
       trustedAccountIds: [],
       orgId: undefined,
       maxConcurrency: 5,
-      reserveConcurrency: true,
+      reserveConcurrency: false,
       logRetentionDays: 90,
       configEvents: false,
       sweep: true,

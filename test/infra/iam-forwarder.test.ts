@@ -1,8 +1,10 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { toEventPatterns } from '../../shared/events';
 import { ALL_FAMILIES } from '../../shared/families';
-import { globalEventsRegionFor, globalTriggerRows } from '../../infra/stacks/iam-forwarder-stack';
-import { buildVigilApp } from '../../infra/vigil-app';
+import { readSettings } from '../../infra/context';
+import { forwarderAlarmName, globalEventsRegionFor, globalTriggerRows } from '../../infra/stacks/iam-forwarder-stack';
+import { buildVigilApp, resolveEnvironment } from '../../infra/vigil-app';
+import { matchesPattern } from '../helpers/event-pattern';
 import { resourcesOf, sampleFamilies, testApp } from './helpers';
 
 describe('IAM forwarder (IAM events reach EventBridge only in us-east-1)', () => {
@@ -24,10 +26,29 @@ describe('IAM forwarder (IAM events reach EventBridge only in us-east-1)', () =>
     expect(forwarder!.dependencies).toContain(central);
     const template = Template.fromStack(forwarder!);
     const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
-    expect(rules.map((r) => r.Properties!.EventPattern)).toEqual(JSON.parse(JSON.stringify(toEventPatterns(iamRows))));
+    const iamFamily = families.find((f) => f.name === 'iam')!;
+    expect(rules.map((r) => r.Properties!.EventPattern)).toEqual(
+      JSON.parse(
+        JSON.stringify([
+          ...toEventPatterns(iamRows),
+          ...(iamFamily.eventPatterns ?? []).map((p) => p.pattern),
+          { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'], detail: { alarmName: [forwarderAlarmName()] } },
+        ]),
+      ),
+    );
     const roleId = Object.keys(resourcesOf(template, 'AWS::IAM::Role'))[0];
     const homeBus = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:eu-west-1:', { Ref: 'AWS::AccountId' }, ':event-bus/default']] };
-    for (const rule of rules) expect(rule.Properties!.Targets).toEqual([{ Arn: homeBus, Id: 'Target0', RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } }]);
+    const dlqId = Object.keys(resourcesOf(template, 'AWS::SQS::Queue'))[0];
+    for (const rule of rules) {
+      // Events that cannot reach the home bus are kept in an encrypted dead-letter queue in us-east-1, with an alarm.
+      expect(rule.Properties!.Targets).toEqual([{ Arn: homeBus, Id: 'Target0', RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } } }]);
+    }
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: forwarderAlarmName(), Threshold: 1 });
+    // The home stack relays that alarm's state changes (forwarded to it) to the alerts topic.
+    Template.fromStack(central).hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.cloudwatch'], detail: { alarmName: Match.arrayWith([forwarderAlarmName()]) } },
+    });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'events:PutEvents', Effect: 'Allow', Resource: homeBus }] },
     });
@@ -39,12 +60,23 @@ describe('IAM forwarder (IAM events reach EventBridge only in us-east-1)', () =>
     for (const pattern of toEventPatterns(iamRows)) expect(central_rules).toContainEqual(JSON.parse(JSON.stringify(pattern)));
   });
 
-  it('also forwards console sign-ins (recorded in us-east-1) for the detections', () => {
+  it('also forwards console sign-ins, root activity and failed calls (IAM\'s happen in us-east-1 only), read-only events included', () => {
     const { forwarder } = buildVigilApp(testApp({ region: 'eu-west-1' }), ALL_FAMILIES);
-    const patterns = Object.values(resourcesOf(Template.fromStack(forwarder!), 'AWS::Events::Rule')).map((r) => r.Properties!.EventPattern);
-    expect(patterns).toContainEqual({ 'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'], detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } });
-    // Root activity and failed calls of every source stay regional: forwarding them would double the home Region's own.
-    expect(patterns.some((p) => JSON.stringify(p).includes('"Root"'))).toBe(false);
+    const rules = Object.values(resourcesOf(Template.fromStack(forwarder!), 'AWS::Events::Rule')).map((r) => r.Properties!);
+    const patterns = rules.map((r) => r.EventPattern);
+    expect(patterns).toContainEqual({
+      source: [{ prefix: 'aws.' }],
+      'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'],
+      detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] },
+    });
+    const root = rules.find((r) => JSON.stringify(r.EventPattern).includes('"Root"'))!;
+    const denied = rules.find((r) => JSON.stringify(r.EventPattern).includes('AccessDenied'))!;
+    for (const rule of [root, denied]) expect(rule.State).toBe('ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS');
+    // A root GetAccountSummary (IAM, read-only, us-east-1) reaches the forwarder; so does a denied iam:ListUsers.
+    const rootRead = { source: 'aws.iam', 'detail-type': 'AWS API Call via CloudTrail', detail: { eventSource: 'iam.amazonaws.com', eventName: 'GetAccountSummary', readOnly: true, userIdentity: { type: 'Root' } } };
+    const deniedRead = { source: 'aws.iam', 'detail-type': 'AWS API Call via CloudTrail', detail: { eventSource: 'iam.amazonaws.com', eventName: 'ListUsers', errorCode: 'AccessDenied' } };
+    expect(matchesPattern(root.EventPattern, rootRead)).toBe(true);
+    expect(matchesPattern(denied.EventPattern, deniedRead)).toBe(true);
   });
 
   it('is not deployed when the home Region is us-east-1', () => {
@@ -58,10 +90,24 @@ describe('IAM forwarder (IAM events reach EventBridge only in us-east-1)', () =>
     expect(buildVigilApp(testApp({ region: 'eu-west-1' }), regionalOnly).forwarder).toBeUndefined();
   });
 
-  it('is not deployed for an env-agnostic app, which says how to get it', () => {
-    const { central, forwarder } = buildVigilApp(testApp(), families);
+  it('is not deployed for an env-agnostic app (offline synth, no AWS configuration), which warns how to get it', () => {
+    const { central, forwarder } = buildVigilApp(testApp(), families, {});
     expect(forwarder).toBeUndefined();
-    Annotations.fromStack(central).hasInfo('/Vigil', Match.stringLikeRegexp('pass -c region=<home Region> to add the VigilIamForwarder stack'));
+    expect(central.region).toMatch(/^\$\{Token/); // env-agnostic
+    Annotations.fromStack(central).hasWarning('/Vigil', Match.stringLikeRegexp('pass -c region=<home Region>'));
+  });
+
+  it('takes the home Region and account from the CDK CLI environment (cdk deploy), so the forwarder exists', () => {
+    const cli = { CDK_DEFAULT_REGION: 'eu-west-1', CDK_DEFAULT_ACCOUNT: '123456789012' };
+    const { central, forwarder, settings } = buildVigilApp(testApp(), families, cli);
+    expect(settings).toMatchObject({ region: 'eu-west-1', account: '123456789012' });
+    expect(central.region).toBe('eu-west-1');
+    expect(central.account).toBe('123456789012');
+    expect(forwarder?.region).toBe('us-east-1');
+    // -c region wins over the environment; a Region without an account (the CLI's offline us-east-1 default) is ignored.
+    expect(buildVigilApp(testApp({ region: 'ap-southeast-2' }), families, cli).central.region).toBe('ap-southeast-2');
+    expect(buildVigilApp(testApp(), families, { CDK_DEFAULT_REGION: 'us-east-1' }).forwarder).toBeUndefined();
+    expect(resolveEnvironment(readSettings(testApp().node), { CDK_DEFAULT_REGION: 'us-east-1' }).from).toBe('none');
   });
 
   it('follows the catalogue: present with a non-us-east-1 home iff some real family has global triggers', () => {

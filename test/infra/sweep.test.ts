@@ -62,12 +62,13 @@ describe.each([
     }
   });
 
-  it('runs each sweep on arm64 / nodejs22.x, 15 minutes, 1024 MB, reserved concurrency 1, with the evaluator environment', () => {
+  it('runs each sweep on arm64 / nodejs22.x, 15 minutes, 1024 MB, nothing reserved by default, with the evaluator environment', () => {
     expect(SWEEP_TIMEOUT_SECONDS).toBe(900);
     for (const family of withRules) {
       const sweep = vigil.sweeps.get(family.name)!;
       const fn = functions[logicalId(stack, sweep.sweep.function.node.defaultChild)].Properties!;
-      expect(fn).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs22.x', Timeout: 900, MemorySize: SWEEP_MEMORY_MB, ReservedConcurrentExecutions: 1 });
+      expect(fn).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs22.x', Timeout: 900, MemorySize: SWEEP_MEMORY_MB });
+      expect(fn.ReservedConcurrentExecutions).toBeUndefined();
       expect(SWEEP_MEMORY_MB).toBe(1024);
       expect(fn.Environment.Variables).toEqual({
         FINDINGS_TABLE: { Ref: 'FindingsTable' },
@@ -111,7 +112,7 @@ describe.each([
   });
 
   it('sends undeliverable schedule events to one encrypted, TLS-only queue that only the schedule rules may write to', () => {
-    template.resourceCountIs('AWS::SQS::Queue', families.filter((f) => f.triggers.length > 0).length * 2 + 2); // evaluators + notifier + sweeps
+    template.resourceCountIs('AWS::SQS::Queue', families.filter((f) => f.triggers.length > 0).length * 2 + 3); // evaluators + notifier + sweeps + health relay
     const dlq = vigil.sweepDeadLetterQueue!;
     const dlqId = logicalId(stack, dlq.node.defaultChild);
     const queue = resourcesOf(template, 'AWS::SQS::Queue')[dlqId].Properties!;
@@ -150,7 +151,7 @@ describe('VigilStack: sweep context options', () => {
     expect(names(template).filter((n) => n.startsWith('vigil-sweep-'))).toEqual([]);
     expect(names(on.template).filter((n) => n.startsWith('vigil-sweep-')).sort()).toEqual(['vigil-sweep-iam', 'vigil-sweep-lambda', 'vigil-sweep-s3']);
     expect(names(template).sort()).toEqual(names(on.template).filter((n) => !n.startsWith('vigil-sweep-')).sort());
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1); // the health relay's, not a sweep's
     expect(Object.keys(resourcesOf(template, 'AWS::SQS::Queue'))).toHaveLength(Object.keys(resourcesOf(on.template, 'AWS::SQS::Queue')).length - 1);
     // cdk.json may say false too
     expect((synth({ sweep: false }).stack as VigilStack).sweeps.size).toBe(0);

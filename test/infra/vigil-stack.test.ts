@@ -1,7 +1,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Severity, severitiesAtLeast } from '../../shared/core';
-import { toEventPatterns } from '../../shared/events';
+import { EVENT_PATTERN_MAX_CHARS, patternSize, toEventPatterns } from '../../shared/events';
 import { ALL_FAMILIES } from '../../shared/families';
 import type { FamilyDefinition } from '../../shared/families/types';
 import { FINDINGS_TABLE_SCHEMA } from '../../shared/findings/schema';
@@ -9,6 +9,8 @@ import { EVALUATOR_TIMEOUT_SECONDS, familyReadActions } from '../../infra/constr
 import { FINDINGS_TABLE_LOGICAL_ID, RECONCILE_ACTIONS } from '../../infra/constructs/findings-table';
 import { VigilStack } from '../../infra/stacks/vigil-stack';
 import { buildVigilApp } from '../../infra/vigil-app';
+import { matchesPattern } from '../helpers/event-pattern';
+import { loadFixture } from '../helpers/fixtures';
 import { actionsOf, resourcesOf, sampleFamilies, statementsOfRole, testApp } from './helpers';
 
 const synth = (context: Record<string, unknown> = {}, families: readonly FamilyDefinition[] = sampleFamilies()) => {
@@ -108,7 +110,7 @@ describe.each([
   it('deploys an evaluator exactly for the families with trigger rows', () => {
     expect([...(stack as VigilStack).evaluators.keys()].sort()).toEqual(withTriggers.map((f) => f.name).sort());
     const withRules = families.filter((f) => f.rules.length > 0);
-    template.resourceCountIs('AWS::Lambda::Function', withTriggers.length + withRules.length + 1); // + sweeps + notifier
+    template.resourceCountIs('AWS::Lambda::Function', withTriggers.length + withRules.length + 2); // + sweeps + notifier + health relay
   });
 
   // Loops rather than it.each: a family still without trigger rows must not make the table empty.
@@ -120,7 +122,20 @@ describe.each([
       const patterns = evaluator.rules.map((rule) => rules[logicalId(stack, rule.node.defaultChild)].Properties!);
       const expected = [...toEventPatterns(family.triggers), ...(family.eventPatterns ?? []).map((p) => p.pattern)];
       expect(patterns.map((p) => p.EventPattern)).toEqual(JSON.parse(JSON.stringify(expected)));
-      for (const p of patterns) expect(p.Targets).toEqual([{ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, Id: 'Target0' }]);
+      const dlqId = logicalId(stack, evaluator.deadLetterQueue.node.defaultChild);
+      for (const p of patterns) {
+        // Undeliverable events are retried for a day, then kept in the family's dead-letter queue, never dropped.
+        expect(p.Targets).toEqual([
+          { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, Id: 'Target0', DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } },
+        ]);
+        expect(JSON.stringify(p.EventPattern.source)).toMatch(/^\[\{"prefix":"aws\."\}\]$|^\["aws\.[a-z-]+"\]$/);
+        expect(patternSize(p.EventPattern)).toBeLessThanOrEqual(EVENT_PATTERN_MAX_CHARS);
+      }
+      // Detections that must see Get/List/Describe calls (root activity, denied calls) receive read-only events; others do not.
+      for (const [index, extra] of (family.eventPatterns ?? []).entries()) {
+        const rule = patterns[toEventPatterns(family.triggers).length + index];
+        expect(rule.State).toBe(extra.readOnlyEvents ? 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS' : 'ENABLED');
+      }
     }
   });
 
@@ -187,11 +202,13 @@ describe.each([
     for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('configures evaluators: 512 MB, 60 s, 5 reserved, table and trusted accounts in the environment', () => {
+  it('configures evaluators: 512 MB, 60 s, nothing reserved, table and trusted accounts in the environment', () => {
     for (const family of withTriggers) {
         const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
         const fn = resourcesOf(template, 'AWS::Lambda::Function')[logicalId(stack, evaluator.evaluator.function.node.defaultChild)].Properties!;
-        expect(fn).toMatchObject({ MemorySize: 512, Timeout: 60, ReservedConcurrentExecutions: 5 });
+        expect(fn).toMatchObject({ MemorySize: 512, Timeout: 60 });
+        // Reserving fails the deploy on accounts with a small concurrency quota: the SQS maximum concurrency bounds the load.
+        expect(fn.ReservedConcurrentExecutions).toBeUndefined();
         expect(fn.Environment.Variables).toEqual({
           FINDINGS_TABLE: { Ref: 'FindingsTable' },
           TRUSTED_ACCOUNT_IDS: '111111111111,222222222222',
@@ -239,13 +256,13 @@ describe('VigilStack: notifier', () => {
 });
 
 describe('VigilStack: context options', () => {
-  it('maxConcurrency sets the SQS maximum concurrency and the reservation; reserveConcurrency=false drops the reservation', () => {
+  it('maxConcurrency sets the SQS maximum concurrency; nothing is reserved unless reserveConcurrency=true', () => {
     const three = synth({ maxConcurrency: '3' }).template;
     three.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 3 } });
-    three.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 3 });
-    const unreserved = synth({ reserveConcurrency: 'false' }).template;
-    for (const fn of Object.values(resourcesOf(unreserved, 'AWS::Lambda::Function'))) expect(fn.Properties!.ReservedConcurrentExecutions).toBeUndefined();
-    unreserved.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 5 } });
+    for (const fn of Object.values(resourcesOf(three, 'AWS::Lambda::Function'))) expect(fn.Properties!.ReservedConcurrentExecutions).toBeUndefined();
+    const reserved = synth({ maxConcurrency: '3', reserveConcurrency: 'true' }).template;
+    reserved.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 3 });
+    reserved.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1 }); // the sweeps
   });
 
   it('logRetentionDays sets every log group', () => {
@@ -260,22 +277,36 @@ describe('VigilStack: context options', () => {
     for (const fn of evaluators) expect(fn.Properties!.Environment.Variables.ORG_ID).toBe('o-a1b2c3d4e5');
   });
 
-  it('configEvents adds one Config change rule per family with the family resource types, to its queue', () => {
+  it('configEvents adds Config change rules per family (whole items and oversized summaries) to its queue, and the S3 read of oversized items', () => {
     const families = sampleFamilies();
+    const configRules = (t: Template) => Object.values(resourcesOf(t, 'AWS::Events::Rule')).filter((r) => JSON.stringify(r.Properties!.EventPattern?.source) === '["aws.config"]');
     const without = synth({}, families).template;
-    expect(Object.values(resourcesOf(without, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern?.source)).toEqual([]);
+    expect(configRules(without)).toEqual([]);
+    expect(JSON.stringify(without.toJSON())).not.toContain('s3:GetObject');
     const { stack, template } = synth({ configEvents: 'true' }, families);
-    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern?.source);
-    expect(rules).toHaveLength(families.length);
+    const rules = configRules(template);
+    expect(rules).toHaveLength(2 * families.length);
     for (const family of families) {
-      const queueId = logicalId(stack, (stack as VigilStack).evaluators.get(family.name)!.queue.node.defaultChild);
+      const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
+      const queueId = logicalId(stack, evaluator.queue.node.defaultChild);
       const configTypes = [...new Set(family.kinds.flatMap((k) => k.configTypes))].sort();
-      const rule = rules.find((r) => JSON.stringify(r.Properties!.Targets).includes(queueId))!;
-      expect(rule.Properties!.EventPattern).toEqual({
-        source: ['aws.config'],
-        'detail-type': ['Config Configuration Item Change'],
-        detail: { configurationItem: { resourceType: configTypes } },
-      });
+      const mine = rules.filter((r) => JSON.stringify(r.Properties!.Targets).includes(queueId)).map((r) => r.Properties!.EventPattern);
+      expect(mine).toEqual([
+        { source: ['aws.config'], 'detail-type': ['Config Configuration Item Change'], detail: { configurationItem: { resourceType: configTypes } } },
+        { source: ['aws.config'], 'detail-type': ['Config Configuration Item Change'], detail: { configurationItemSummary: { resourceType: configTypes } } },
+      ]);
+      // The oversized variant (AWS documentation sample, resource type aside) reaches the queue.
+      const oversized = loadFixture('config-events/eventbridge-oversized-config-item-change-ssm-inventory.omnissm.json');
+      oversized.detail.configurationItemSummary.resourceType = configTypes[0];
+      expect(mine.some((p) => matchesPattern(p, oversized))).toBe(true);
+      const statements = statementsOfRole(template, logicalId(stack, evaluator.evaluator.role.node.defaultChild));
+      const getObject = statements.filter((s) => actionsOf([s]).includes('s3:GetObject'));
+      expect(getObject).toEqual([
+        expect.objectContaining({
+          Action: 's3:GetObject',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*/AWSLogs/', { Ref: 'AWS::AccountId' }, '/Config/*']] },
+        }),
+      ]);
     }
   });
 
@@ -297,7 +328,23 @@ describe('VigilStack: detection routing', () => {
     const { central } = buildVigilApp(testApp(), ALL_FAMILIES);
     const template = Template.fromStack(central);
     template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { 'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'], detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } } });
-    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { detail: { userIdentity: { type: ['Root'] } } } });
-    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { detail: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] } } });
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { detail: { userIdentity: { type: ['Root'] } } }, State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS' });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { detail: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] } },
+      State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
+    });
+    // No rule listens for sign-ins as API calls: they never arrive with that detail-type.
+    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).map((r) => r.Properties!.EventPattern);
+    expect(rules.filter((p) => p?.['detail-type']?.includes('AWS API Call via CloudTrail') && JSON.stringify(p.detail?.eventSource ?? []).includes('signin'))).toEqual([]);
+  });
+
+  it('refuses events from sources that are not AWS services in every rule', () => {
+    const { central } = buildVigilApp(testApp(), ALL_FAMILIES);
+    const rules = Object.values(resourcesOf(Template.fromStack(central), 'AWS::Events::Rule')).filter((r) => r.Properties!.EventPattern);
+    expect(rules.length).toBeGreaterThan(10);
+    for (const rule of rules) {
+      const source = rule.Properties!.EventPattern.source as unknown[];
+      expect(source.every((s) => (typeof s === 'string' && s.startsWith('aws.')) || JSON.stringify(s) === '{"prefix":"aws."}')).toBe(true);
+    }
   });
 });

@@ -153,7 +153,8 @@ describe('S3 trigger rows on the recorded EventBridge envelopes', () => {
 
   it('resolves the PutBucketAcl AllUsers record (envelope redacted by StreamAlert) through its detail', () => {
     const raw = loadFixture('eventbridge/s3-PutBucketAcl-AllUsers.streamalert.json');
-    expect(parseEventBridgeEvent(raw, catalogue).type).toBe('ignored'); // detail-type redacted to '...'
+    // source and detail-type redacted to '...': not an AWS source, so the envelope is refused
+    expect(() => parseEventBridgeEvent(raw, catalogue)).toThrow(/non-AWS source/);
     const parsed = parseCloudTrailDetail(raw.detail, catalogue);
     expect(parsed.type === 'cloudtrail' && parsed.targets.refs).toEqual([bucketRef('...', '12345', 'us-east-1')]);
   });

@@ -38,9 +38,12 @@ export const KMS_KEY_DISABLE_EVENTS = ['DisableKey', 'ScheduleKeyDeletion'] as c
 /** det-config-change (CIS 4.9). */
 export const CONFIG_CHANGE_EVENTS = ['StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder'] as const;
 
+/**
+ * Console sign-ins are not listed here: they arrive with their own detail-type ("AWS Console Sign In via CloudTrail"),
+ * never as "AWS API Call via CloudTrail", so a (source, names) row would build a rule that never matches. The sign-in
+ * pattern below routes them.
+ */
 export const detectionTriggers: readonly TriggerRow[] = [
-  // det-console-login-no-mfa, det-console-auth-failures, det-root-activity (root console sign-in).
-  row('signin.amazonaws.com', ['ConsoleLogin']),
   row('iam.amazonaws.com', IAM_POLICY_CHANGE_EVENTS),
   row('s3.amazonaws.com', S3_BUCKET_POLICY_CHANGE_EVENTS),
   row('cloudtrail.amazonaws.com', CLOUDTRAIL_CHANGE_EVENTS),
@@ -52,22 +55,34 @@ export const detectionTriggers: readonly TriggerRow[] = [
 export interface DetectionEventPattern {
   readonly description: string;
   readonly pattern: Readonly<Record<string, unknown>>;
+  /**
+   * The rule must also see read-only management events (Get/List/Describe…): its state is
+   * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS. A plain ENABLED rule on the default bus never receives them
+   * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
+   */
+  readonly readOnlyEvents?: boolean;
 }
 
 const API_CALL = 'AWS API Call via CloudTrail';
+/** AWS services only (see AWS_SOURCE_PREFIX). */
+const AWS_SOURCES = [{ prefix: 'aws.' }];
 const SIGN_IN_TYPES = ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'];
 
 export const detectionEventPatterns: readonly DetectionEventPattern[] = [
   {
     description: 'det-console-*: console sign-ins (both detail-type spellings)',
-    pattern: { 'detail-type': SIGN_IN_TYPES, detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } },
+    pattern: { source: AWS_SOURCES, 'detail-type': SIGN_IN_TYPES, detail: { eventSource: ['signin.amazonaws.com'], eventName: ['ConsoleLogin'] } },
   },
   {
     description: 'det-root-activity: any call or sign-in by the root user, whatever the source',
-    pattern: { 'detail-type': [API_CALL, ...SIGN_IN_TYPES], detail: { userIdentity: { type: ['Root'] } } },
+    pattern: { source: AWS_SOURCES, 'detail-type': [API_CALL, ...SIGN_IN_TYPES], detail: { userIdentity: { type: ['Root'] } } },
+    // Root reading anything (a Describe or a Get) is root activity too.
+    readOnlyEvents: true,
   },
   {
     description: 'det-unauthorized-api-calls: failed calls of any source (errorCode *UnauthorizedOperation or AccessDenied*)',
-    pattern: { 'detail-type': [API_CALL], detail: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] } },
+    pattern: { source: AWS_SOURCES, 'detail-type': [API_CALL], detail: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] } },
+    // Most denied calls are reads (Describe*, List*, Get*): reconnaissance with stolen credentials looks like this.
+    readOnlyEvents: true,
   },
 ];

@@ -82,7 +82,13 @@ export const dynamodbTriggers: readonly TriggerRow[] = [
     id: { resolve: tableAt('requestParameters.globalTableName') },
   },
   {
-    eventSource: 'application-autoscaling.amazonaws.com',
+    // Application Auto Scaling calls are logged with eventSource `autoscaling.amazonaws.com` (EventBridge source
+    // `aws.autoscaling`) and `additionalEventData.service: "application-autoscaling"`, not
+    // `application-autoscaling.amazonaws.com`: AWS's own sample record and pattern in "Monitor Application Auto Scaling
+    // events using Amazon EventBridge" (https://docs.aws.amazon.com/autoscaling/application/userguide/monitoring-eventbridge.html).
+    // EC2 Auto Scaling shares the source and the names PutScalingPolicy / DeleteScalingPolicy; scalingTableFrom declines
+    // anything whose serviceNamespace is not dynamodb.
+    eventSource: 'autoscaling.amazonaws.com',
     eventNames: ['RegisterScalableTarget', 'DeregisterScalableTarget', 'PutScalingPolicy', 'DeleteScalingPolicy'],
     kind: DYNAMODB_TABLE_KIND,
     id: { resolve: scalingTableFrom },

@@ -43,9 +43,21 @@ export const credentialTargetUser = (detail: CloudTrailDetail): string | undefin
   return undefined;
 };
 
-/** Root acting on its own credentials (no userName): the account-level root rules are re-evaluated. */
-export const rootCredentialTarget = (detail: CloudTrailDetail): string | undefined =>
-  isRoot(detail) && !param(detail, 'userName') ? accountOf(detail) : undefined;
+/**
+ * The `userName` CloudTrail logs when a call acts on the root user's own MFA device: the literal `AWS ROOT USER`, not an
+ * IAM user (CloudTrail User Guide, "Root user, MFA changed":
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html).
+ */
+export const ROOT_USER_NAME = 'AWS ROOT USER';
+
+/** The call acts on the root user's credentials: root calling for itself (no userName), or the `AWS ROOT USER` name. */
+export const actsOnRoot = (detail: CloudTrailDetail): boolean => {
+  const userName = param(detail, 'userName');
+  return userName === ROOT_USER_NAME || (isRoot(detail) && userName === undefined);
+};
+
+/** Root acting on its own credentials: the account-level root rules (root MFA, root keys) are re-evaluated. */
+export const rootCredentialTarget = (detail: CloudTrailDetail): string | undefined => (actsOnRoot(detail) ? accountOf(detail) : undefined);
 
 /** AWS-managed policies whose attachments the account-level rules count (support role, SecurityAudit role, CloudShell). */
 const TRACKED_POLICY = /:policy\/(AWSSupportAccess|SecurityAudit|AWSCloudShellFullAccess)$/;
@@ -106,7 +118,7 @@ export const iamTriggers: readonly TriggerRow[] = [
       'DeleteSSHPublicKey', 'CreateServiceSpecificCredential', 'UpdateServiceSpecificCredential', 'ResetServiceSpecificCredential',
       'DeleteServiceSpecificCredential',
     ],
-    { resolve: (d) => (isRoot(d) && !param(d, 'userName') ? undefined : credentialTargetUser(d)) },
+    { resolve: (d) => (actsOnRoot(d) ? undefined : credentialTargetUser(d)) },
   ),
   // ── Groups (members' effective permissions through the group are refreshed by the daily sweep) ────────────────────────
   iam(
