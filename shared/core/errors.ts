@@ -25,3 +25,6 @@ export class ConfigError extends VigilError {}
 
 /** A policy document that cannot be parsed or is invalid (unknown Effect, Principal in an identity policy, ...). */
 export class PolicyParseError extends VigilError {}
+
+/** `Name: message` of anything thrown (a rule or a library may throw a non-Error), for logs and failure reports. */
+export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

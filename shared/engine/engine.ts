@@ -1,4 +1,4 @@
-import { VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type Verdict } from '../core';
+import { CollectError, describeError, EventValidationError, VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type Verdict } from '../core';
 import { parseEventBridgeEvent, type FanOut, type ParsedEvent } from '../events';
 import type { FamilyDefinition } from '../families/types';
 import { mapLimit } from './concurrency';
@@ -34,11 +34,15 @@ export interface InboundRecord {
 export interface BatchOutcome<R> {
   readonly verdicts: Verdict[];
   readonly results: R[];
-  /** Records to retry (SQS batch item failures): collection or store failures, and malformed events (to reach the DLQ). */
+  /** Records to retry (SQS batch item failures): collection or store failures, and rejected records (to reach the DLQ). */
   readonly failedIds: string[];
   /** Why each failed record failed (error name and message; never event content). */
   readonly failures: { readonly id: string; readonly error: string }[];
-  readonly rejected: { readonly id: string; readonly error: string }[];
+  /**
+   * Records rejected alone, as EventValidationError: malformed events, and records whose content broke Vigil's own code
+   * (`unexpected`: a resolver, normaliser or rule threw; a bug to fix, contained to the record).
+   */
+  readonly rejected: { readonly id: string; readonly error: string; readonly unexpected?: true }[];
   readonly ignored: { readonly id: string; readonly reason: string }[];
 }
 
@@ -72,6 +76,11 @@ const later = (a: Actor | undefined, b: Actor | undefined): Actor | undefined =>
 
 export const DEFAULT_PARAMS: RuleParams = { trustedAccountIds: [] };
 
+/** Removes, in place, the entries of `list` that belong to record `id`. */
+const dropRecord = <T>(list: T[], belongs: (entry: T) => boolean): void => {
+  for (let i = list.length - 1; i >= 0; i--) if (belongs(list[i])) list.splice(i, 1);
+};
+
 export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> => {
   const clock = options.clock ?? (() => new Date());
   const kinds = kindsOf(options.families);
@@ -104,10 +113,31 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     const detectionVerdicts: { verdict: Verdict; actor: Actor; id: string }[] = [];
     const failed = new Map<string, string>();
     const markFailed = (id: string, error: unknown) => {
-      if (!failed.has(id)) failed.set(id, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      if (!failed.has(id)) failed.set(id, describeError(error));
     };
     const rejected: BatchOutcome<R>['rejected'] = [];
     const ignored: BatchOutcome<R>['ignored'] = [];
+
+    /**
+     * Rejects one record alone: what it added to the batch is taken back, and it is reported for retry so that it reaches
+     * the DLQ. An exception other than EventValidationError (a TypeError from a resolver or a normaliser) is a bug, but it
+     * is contained the same way: one bad record never fails its batch. Failures of AWS or of the store are not
+     * rejections; they are marked failed where they happen and retried as they are.
+     */
+    const reject = (id: string, error: unknown) => {
+      for (const [key, target] of targets) if (target.ids.delete(id) && target.ids.size === 0) targets.delete(key);
+      for (const [key, entry] of fanOuts) if (entry.ids.delete(id) && entry.ids.size === 0) fanOuts.delete(key);
+      dropRecord(configObservations, (entry) => entry.id === id);
+      dropRecord(detectionVerdicts, (entry) => entry.id === id);
+      dropRecord(ignored, (entry) => entry.id === id);
+      const expected = error instanceof VigilError;
+      const rejection =
+        error instanceof EventValidationError
+          ? error
+          : new EventValidationError(expected ? error.message : `record could not be processed: ${describeError(error)}`, [], { cause: error });
+      rejected.push({ id, error: rejection.message, ...(expected ? {} : { unexpected: true as const }) });
+      markFailed(id, rejection);
+    };
 
     const addTarget = (ref: ResourceRef, id: string, actor?: Actor) => {
       if (options.source.canObserve && !options.source.canObserve(ref.kind)) {
@@ -122,16 +152,9 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       } else targets.set(key, { ref, actor, ids: new Set([id]) });
     };
 
-    for (const record of records) {
-      let parsed: ParsedEvent;
-      try {
-        parsed = parseEventBridgeEvent(record.body, { rows, kinds });
-      } catch (error) {
-        if (!(error instanceof VigilError)) throw error;
-        rejected.push({ id: record.id, error: error.message });
-        markFailed(record.id, error); // a malformed event is retried, then lands in the DLQ: never half-processed, never lost
-        continue;
-      }
+    /** Parses one record and adds what it asks for to the batch. Throws for a record to reject (see `reject`). */
+    const intake = async (record: InboundRecord): Promise<void> => {
+      const parsed: ParsedEvent = parseEventBridgeEvent(record.body, { rows, kinds });
       switch (parsed.type) {
         case 'ignored':
           ignored.push({ id: record.id, reason: parsed.reason });
@@ -141,10 +164,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           break;
         case 'config-oversized': {
           if (!options.fetchOversizedItem) {
-            const error = `oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured`;
-            rejected.push({ id: record.id, error });
-            markFailed(record.id, error);
-            break;
+            throw new EventValidationError(`oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured`);
           }
           try {
             const item = await options.fetchOversizedItem(parsed.s3Location);
@@ -181,6 +201,14 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           break;
         }
       }
+    };
+    for (const record of records) {
+      try {
+        await intake(record);
+      } catch (error) {
+        if (error instanceof CollectError) markFailed(record.id, error); // AWS failed, not the record: retried as it is
+        else reject(record.id, error); // retried, then in the DLQ: never half-processed, never lost, never failing the others
+      }
     }
 
     // Fan-out: every resource of the kind (e.g. all buckets after an account BPA change).
@@ -204,16 +232,25 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       }
     });
     const verdictIds = new Map<Verdict, Set<string>>();
+    /** Rules are guarded one by one (evaluateObservation); this contains anything else to the records of that resource. */
+    const evaluateFor = (obs: Observation, ids: ReadonlySet<string>): Verdict[] => {
+      try {
+        return evaluate(obs);
+      } catch (error) {
+        for (const id of [...ids]) reject(id, error);
+        return [];
+      }
+    };
     for (const entry of collected) {
       if (!entry) continue;
-      for (const verdict of evaluate(entry.obs)) {
+      for (const verdict of evaluateFor(entry.obs, entry.target.ids)) {
         verdicts.push(verdict);
         actors.set(verdict, entry.target.actor);
         verdictIds.set(verdict, entry.target.ids);
       }
     }
     for (const { obs, id } of configObservations) {
-      for (const verdict of evaluate(obs)) {
+      for (const verdict of evaluateFor(obs, new Set([id]))) {
         verdicts.push(verdict);
         verdictIds.set(verdict, new Set([id]));
       }
@@ -244,13 +281,12 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
   const scan: Engine<R>['scan'] = async (scope, onProgress) => {
     const wanted = scope.kinds ?? kinds.filter((k) => rules.some((r) => r.kind === k.kind)).map((k) => k.kind);
     const failures: { target: string; error: string }[] = [];
-    const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     const refs: ResourceRef[] = [];
     for (const kind of wanted) {
       try {
         refs.push(...(await options.source.list(kind, scope)));
       } catch (error) {
-        failures.push({ target: `${kind} (listing)`, error: describe(error) });
+        failures.push({ target: `${kind} (listing)`, error: describeError(error) });
       }
     }
     let done = 0;
@@ -258,7 +294,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       try {
         return await options.source.observe(ref);
       } catch (error) {
-        failures.push({ target: ref.arn, error: describe(error) });
+        failures.push({ target: ref.arn, error: describeError(error) });
         return undefined;
       } finally {
         onProgress?.(++done, refs.length);

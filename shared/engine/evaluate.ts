@@ -48,7 +48,9 @@ export const evaluateObservation = (obs: Observation, rules: readonly Rule[], ki
     try {
       return toVerdict(rule, obs.ref, kind, rule.evaluate(obs.config, ctx, obs.ref), obs);
     } catch (error) {
-      return toVerdict(rule, obs.ref, kind, errorCheck(`rule ${rule.id} could not evaluate ${obs.ref.id}: ${(error as Error).message}`), obs, { status: 'ERROR' });
+      // A rule may throw anything (even `undefined`): the message is read without assuming an Error.
+      const why = error instanceof Error ? error.message : String(error);
+      return toVerdict(rule, obs.ref, kind, errorCheck(`rule ${rule.id} could not evaluate ${obs.ref.id}: ${why}`), obs, { status: 'ERROR' });
     }
   });
 };

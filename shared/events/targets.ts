@@ -28,19 +28,23 @@ export const matchingRows = (detail: Pick<CloudTrailDetail, 'eventSource' | 'eve
   );
 };
 
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** A value that names resources: a non-empty string, or a non-empty array of them; anything else names none. */
+const idsIn = (value: unknown): string[] => (isId(value) ? [value] : Array.isArray(value) && value.length > 0 && value.every(isId) ? [...value] : []);
+
 const locate = (locator: IdLocator, detail: CloudTrailDetail, accountId: string): { ids: string[]; tried: string } => {
   if ('account' in locator) return { ids: [accountId], tried: 'recipientAccountId' };
   if ('paths' in locator) {
     for (const path of locator.paths) {
-      const value = valueAtPath(detail, path);
-      if (typeof value === 'string' && value.length > 0) return { ids: [value], tried: path };
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string') && value.length > 0) return { ids: value as string[], tried: path };
+      const ids = idsIn(valueAtPath(detail, path));
+      if (ids.length > 0) return { ids, tried: path };
     }
     return { ids: [], tried: locator.paths.join(' or ') };
   }
-  const resolved = locator.resolve(detail);
-  if (resolved === undefined) return { ids: [], tried: 'resolver' };
-  return { ids: typeof resolved === 'string' ? [resolved] : [...resolved], tried: 'resolver' };
+  // Resolvers read fields the schema does not type (requestParameters, responseElements): whatever one returns, only
+  // non-empty strings become resource ids.
+  return { ids: idsIn(locator.resolve(detail)), tried: 'resolver' };
 };
 
 const accountFromArn = (id: string): string | undefined => {

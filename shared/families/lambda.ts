@@ -24,6 +24,8 @@ export const lambdaFamily: FamilyDefinition = {
     [LAMBDA_LAYER_VERSION_KIND]: createLayerVersionCollector(),
   },
   configNormalisers: [lambdaFunctionConfigNormaliser],
-  // Listing for sweeps; aliases (their policies are read best-effort; no rule declares the action); layer listing.
-  extraReadActions: [FUNCTION_READ_ACTIONS.listFunctions, FUNCTION_READ_ACTIONS.aliases, CODE_READ_ACTIONS.listLayers, CODE_READ_ACTIONS.listLayerVersions],
+  // Listing for sweeps; aliases (their policies are read best-effort; no rule declares the action); reserved concurrency
+  // (recorded in the snapshot, read for every function, declared by no rule); layer listing (ListLayers names each
+  // layer's latest version, so ListLayerVersions is never called). test/infra/collector-permissions.test.ts checks the set.
+  extraReadActions: [FUNCTION_READ_ACTIONS.listFunctions, FUNCTION_READ_ACTIONS.aliases, FUNCTION_READ_ACTIONS.concurrency, CODE_READ_ACTIONS.listLayers],
 };

@@ -49,14 +49,31 @@ const asRecord = (value: unknown): Record<string, unknown> => {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
-/** Capture time as ISO 8601: API answers relayed through boto3 give epoch seconds (`1569605832.673`), Config gives text. */
+/**
+ * Capture time as ISO 8601: API answers relayed through boto3 give epoch seconds (`1569605832.673`), Config gives text.
+ * Undefined when absent; ConfigError when present but not a time `Date` can hold (it becomes the observation time).
+ */
 const captureTimeOf = (value: unknown): string | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value > 1e12 ? value : value * 1000).toISOString();
-  const text = str(value);
-  if (!text) return undefined;
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
+  if (value === undefined || value === null || value === '') return undefined;
+  const ms = typeof value === 'number' ? (value > 1e12 ? value : value * 1000) : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const time = new Date(ms);
+  if (Number.isNaN(time.getTime())) throw new ConfigError(`configuration item has an invalid configurationItemCaptureTime (${typeof value})`);
+  return time.toISOString();
 };
+
+type Relationship = ConfigItem['relationships'][number];
+const RELATIONSHIP_FIELDS = ['resourceType', 'resourceId', 'resourceName', 'name', 'relationshipName'] as const;
+
+/** The relationships that are objects, with their text fields only (normalisers read them as strings). */
+const relationshipsOf = (value: unknown): Relationship[] =>
+  (Array.isArray(value) ? value : []).flatMap((entry): Relationship[] => {
+    if (!entry || typeof entry !== 'object') return [];
+    const fields = RELATIONSHIP_FIELDS.flatMap((field) => {
+      const text = str((entry as Record<string, unknown>)[field]);
+      return text === undefined ? [] : [[field, text] as const];
+    });
+    return [Object.fromEntries(fields) as Relationship];
+  });
 
 /** Normalises one raw configuration item (either form). Throws ConfigError naming the missing field. */
 export const normaliseConfigItem = (raw: unknown): ConfigItem => {
@@ -74,7 +91,7 @@ export const normaliseConfigItem = (raw: unknown): ConfigItem => {
   const tagsRaw = asRecord(r.tags);
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(tagsRaw)) if (typeof value === 'string') tags[key] = value;
-  const relationships = Array.isArray(r.relationships) ? (r.relationships as ConfigItem['relationships']) : [];
+  const relationships = relationshipsOf(r.relationships);
   return {
     resourceType,
     resourceId,

@@ -13,6 +13,26 @@ export const loadApiResponse = <T = any>(name: string): T => {
   return (raw && typeof raw === 'object' && 'data' in raw ? raw.data : raw) as T;
 };
 
+/** Recorded boto3 answers spell datetimes as `{__class__: 'datetime', year, ...}`: the SDK gives Date objects. */
+export const reviveDates = <T>(value: T): T => {
+  if (Array.isArray(value)) return value.map(reviveDates) as T;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (v.__class__ === 'datetime') {
+      return new Date(Date.UTC(Number(v.year), Number(v.month) - 1, Number(v.day), Number(v.hour ?? 0), Number(v.minute ?? 0), Number(v.second ?? 0))) as T;
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, reviveDates(x)])) as T;
+  }
+  return value;
+};
+
+/** A recorded API answer as the SDK returns it (dates revived, ResponseMetadata dropped). */
+export const sdkResponse = <T = any>(name: string): T => {
+  const data = reviveDates(loadApiResponse<Record<string, unknown>>(name));
+  const { ResponseMetadata: _drop, ...rest } = data;
+  return rest as T;
+};
+
 /** CloudTrail records of a fixture file, whatever its container (single record, `{Records:[...]}`, or an array). */
 export const loadCloudTrailRecords = (relativePath: string): any[] => {
   const raw = loadFixture(relativePath);

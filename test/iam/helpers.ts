@@ -8,25 +8,7 @@ import { IAM_CONFIG_NORMALISERS } from '../../shared/resources/iam/config';
 import type { IamAccountSnapshot, IamRoleSnapshot, IamUserCredentials, IamUserSnapshot } from '../../shared/resources/iam/types';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
 
-/** Recorded boto3 answers spell datetimes as `{__class__: 'datetime', year, ...}`: the SDK gives Date objects. */
-export const reviveDates = <T>(value: T): T => {
-  if (Array.isArray(value)) return value.map(reviveDates) as T;
-  if (value && typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (v.__class__ === 'datetime') {
-      return new Date(Date.UTC(Number(v.year), Number(v.month) - 1, Number(v.day), Number(v.hour ?? 0), Number(v.minute ?? 0), Number(v.second ?? 0))) as T;
-    }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, reviveDates(x)])) as T;
-  }
-  return value;
-};
-
-/** A recorded API answer as the SDK returns it (dates revived, ResponseMetadata dropped). */
-export const api = <T = any>(name: string): T => {
-  const data = reviveDates(loadApiResponse<Record<string, unknown>>(name));
-  const { ResponseMetadata: _drop, ...rest } = data;
-  return rest as T;
-};
+export { reviveDates, sdkResponse as api } from '../helpers/fixtures';
 
 /**
  * An AWS error as SDK v3 raises it for IAM (query protocol): `name` is the exception class, `Code` the wire code

@@ -155,7 +155,9 @@ describe('S3 trigger rows on the recorded EventBridge envelopes', () => {
     const raw = loadFixture('eventbridge/s3-PutBucketAcl-AllUsers.streamalert.json');
     // source and detail-type redacted to '...': not an AWS source, so the envelope is refused
     expect(() => parseEventBridgeEvent(raw, catalogue)).toThrow(/non-AWS source/);
-    const parsed = parseCloudTrailDetail(raw.detail, catalogue);
+    // The redacted eventTime ('...') is no time: such a record is rejected; with a time filled in it resolves.
+    expect(() => parseCloudTrailDetail(raw.detail, catalogue)).toThrow(/eventTime: not a valid time/);
+    const parsed = parseCloudTrailDetail({ ...raw.detail, eventTime: '2018-03-01T00:00:00Z' }, catalogue);
     expect(parsed.type === 'cloudtrail' && parsed.targets.refs).toEqual([bucketRef('...', '12345', 'us-east-1')]);
   });
 

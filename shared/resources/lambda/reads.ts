@@ -21,5 +21,4 @@ export const CODE_READ_ACTIONS = {
   getFunction: 'lambda:GetFunction',
   getLayerVersion: 'lambda:GetLayerVersion',
   listLayers: 'lambda:ListLayers',
-  listLayerVersions: 'lambda:ListLayerVersions',
 } as const;
