@@ -204,15 +204,31 @@ export interface SentCommand {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one stub per client class, of different command types
 type AnyStub = AwsStub<any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- SDK command classes of every client
+type CommandClass = abstract new (input: any) => { readonly input: unknown };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are SDK output shapes of many commands
+type Answer = (input: any) => unknown;
+
+/** What a test may do to one call before it is answered: return an error to make the call fail with it. */
+export type FaultInjector = (call: SentCommand) => Error | undefined;
 
 export interface AwsWorld {
   readonly stubs: { readonly [K in WorldClient]: AnyStub };
+  /** Replaces the answer of one command (the fault injector still applies). */
+  answer(client: WorldClient, command: CommandClass, answer: Answer): void;
+  /** Consulted before every answer; undefined (the default) answers every call. */
+  fault: FaultInjector | undefined;
   /** Commands sent since the last `clearHistory`, grouped by client (in order within a client). */
   sent(): SentCommand[];
   clearHistory(): void;
-  /** Re-installs the default answers (after a test overrode some). */
+  /** Re-installs the default answers (after a test overrode some) and removes the fault injector. */
   reset(): void;
   restore(): void;
+}
+
+/** How installAnswers registers answers: `on(Command)` with a fixed or computed answer, as aws-sdk-client-mock spells it. */
+interface Registrar {
+  on(command: CommandClass): { resolves(value: unknown): void; callsFake(answer: Answer): void };
 }
 
 const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -227,7 +243,7 @@ const CREDENTIAL_REPORT = [
 ].join('\n');
 
 /** The default answer of every command the collectors send. */
-const installAnswers = (stubs: AwsWorld['stubs']): void => {
+const installAnswers = (stubs: Record<WorldClient, Registrar>): void => {
   const { S3, S3Control, CloudTrail, IAM, AccessAnalyzer, DynamoDB, ApplicationAutoScaling, Backup, KMS, DAX, APIGateway, ApiGatewayV2, WAFV2, Lambda, CloudWatchLogs, EC2 } = stubs;
 
   // ── S3 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -472,13 +488,29 @@ const installAnswers = (stubs: AwsWorld['stubs']): void => {
 /** Mocks every client class of WORLD_CLIENTS with the world's answers. Call `restore()` in afterAll. */
 export const mockAwsWorld = (): AwsWorld => {
   const stubs = Object.fromEntries(Object.entries(WORLD_CLIENTS).map(([name, ctor]) => [name, mockClient(ctor as never)])) as unknown as AwsWorld['stubs'];
-  const reset = () => {
-    for (const stub of Object.values(stubs)) stub.reset();
-    installAnswers(stubs);
+  const answer = (client: WorldClient, command: CommandClass, respond: Answer): void => {
+    stubs[client].on(command as never).callsFake(async (input: Record<string, unknown>) => {
+      const fault = world.fault?.({ client, command: command.name, input });
+      if (fault) throw fault;
+      // A fresh copy per call, as the SDK gives: a collector that changed an answer cannot change the next one.
+      return structuredClone(await respond(input));
+    });
   };
-  reset();
-  return {
+  const registrars = Object.fromEntries(
+    Object.keys(stubs).map((client) => [
+      client,
+      {
+        on: (command: CommandClass) => ({
+          resolves: (value: unknown) => answer(client as WorldClient, command, () => value),
+          callsFake: (respond: Answer) => answer(client as WorldClient, command, respond),
+        }),
+      },
+    ]),
+  ) as Record<WorldClient, Registrar>;
+  const world: AwsWorld = {
     stubs,
+    answer,
+    fault: undefined,
     sent: () =>
       (Object.entries(stubs) as [WorldClient, AnyStub][]).flatMap(([client, stub]) =>
         stub.calls().map((call) => {
@@ -489,9 +521,22 @@ export const mockAwsWorld = (): AwsWorld => {
     clearHistory: () => {
       for (const stub of Object.values(stubs)) stub.resetHistory();
     },
-    reset,
+    reset: () => {
+      world.fault = undefined;
+      for (const stub of Object.values(stubs)) stub.reset();
+      // The embedded findings store (dynalite, on an explicit loopback endpoint) creates its table with a DynamoDBClient:
+      // the commands the world does not answer go to it when the client has such an endpoint, and never to AWS.
+      const send = stubs.DynamoDB.send.wrappedMethod as (this: unknown, command: unknown) => Promise<unknown>;
+      stubs.DynamoDB.send.callsFake(function (this: { config: { isCustomEndpoint?: boolean } }, command: { constructor: { name: string } }) {
+        if (this.config.isCustomEndpoint) return send.call(this, command);
+        return Promise.reject(new Error(`the stubbed account does not answer DynamoDB ${command.constructor.name}`));
+      });
+      installAnswers(registrars);
+    },
     restore: () => {
       for (const stub of Object.values(stubs)) stub.restore();
     },
   };
+  world.reset();
+  return world;
 };
