@@ -37,17 +37,33 @@ export const sortFindings = <F extends ExportableFinding>(findings: F[]): F[] =>
 export const findingTable = (findings: readonly ExportableFinding[]): string => {
   const t = table(['Finding', 'Status', 'Severity', 'Rule', 'Resource', 'Last seen', 'Changed by']);
   for (const f of findings) {
-    t.push([f.findingId, f.status, f.severity, f.ruleId, safeText(f.resourceId, 40), f.lastSeenAt ?? '', safeText(f.actor?.principalArn ?? '', 40)]);
+    const who = f.actor?.principalArn ?? (f.unattributed ? `unknown (observed before ${f.unattributed.eventName ?? 'a change'})` : '');
+    t.push([f.findingId, f.status, f.severity, f.ruleId, safeText(f.resourceId, 40), f.lastSeenAt ?? '', safeText(who, 48)]);
   }
   return t.toString();
 };
 
-/** Counts per status, e.g. `FAIL 3 · PASS 40 · ERROR 1`. */
+/** Counts per status, e.g. `FAIL 3 · ERROR 1 · PASS 40 · INSUFFICIENT_DATA 12`. */
 export const statusSummary = (verdicts: readonly Verdict[]): string => {
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
-  return ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE']
+  return ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']
     .filter((s) => counts.has(s))
     .map((s) => `${s} ${counts.get(s)}`)
     .join(' · ');
+};
+
+/**
+ * What the INSUFFICIENT_DATA verdicts lack, counted by rule: `23 rules need live reads (40 evaluations): ...`. Empty when
+ * there are none. These are not findings: they never alert and `--fail-on` ignores them.
+ */
+export const insufficientDataSummary = (verdicts: readonly Verdict[]): string => {
+  const missing = verdicts.filter((v) => v.status === 'INSUFFICIENT_DATA');
+  if (missing.length === 0) return '';
+  const rules = new Set(missing.map((v) => v.ruleId)).size;
+  const fromSnapshot = missing.every((v) => v.source === 'config');
+  const what = fromSnapshot ? 'need live reads (data an AWS Config snapshot does not carry)' : 'lack inputs this source did not give';
+  const region = [...new Set(missing.map((v) => v.region).filter((r) => r !== 'global'))][0];
+  const how = fromSnapshot ? `: \`vigil scan${region ? ` --region ${region}` : ''}\`` : '';
+  return `${rules} rule${rules === 1 ? '' : 's'} ${what}, ${missing.length} evaluation${missing.length === 1 ? '' : 's'} INSUFFICIENT_DATA (not findings, never a PASS)${how}`;
 };

@@ -5,7 +5,7 @@ import { severityRank, type Observation, type Severity } from '../../shared/core
 import { createConfigSource, createEngine, createLiveSource, mapLimit } from '../../shared/engine';
 import { ALL_FAMILIES, apigatewayFamily } from '../../shared/families';
 import { fromRecordedResponses } from '../../shared/resources/apigateway';
-import { findingTable, sortFindings } from '../format';
+import { findingTable, insufficientDataSummary, sortFindings, statusSummary } from '../format';
 import { loadConfigItems, loadEvents } from '../load';
 import type { CliRun } from '../main';
 import { parseSeverity } from '../options';
@@ -51,14 +51,16 @@ export const registerDemoCommand = (program: Command, run: CliRun): void => {
         const observations = [...source.all().filter((o) => !recordedArns.has(o.ref.arn)), ...recorded];
         out(`1. Scan of the example account (${observations.length} resources: examples/account-snapshot.json, API details from examples/apigateway-live.json)\n\n`);
         const baseline = await createEngine({ families, source, sink: store.store }).evaluateObservations(observations);
-        const baselineAlerts = alertsOf(baseline.results);
+        const opened = alertsOf(baseline.results);
         // The first scan of an account opens many findings at once: list their subjects; full alerts follow for the changes.
-        // Rules that need live-only data (function URLs, environment variables, ...) cannot run on a Config snapshot: counted, not listed.
-        const opened = baselineAlerts.filter((a) => a.attributes.transition?.StringValue !== 'EVALUATION_ERROR');
+        // Rules that need live-only data (function URLs, environment variables, ...) give INSUFFICIENT_DATA: counted, never findings.
         const severe = opened.filter((a) => severityRank((a.attributes.severity?.StringValue ?? 'LOW') as Severity) >= severityRank(minSeverity));
         for (const alert of severe) out(`   ${alert.subject}\n`);
         out(`   ${opened.length} findings opened by the first scan (one alert each; ${opened.length - severe.length} below ${minSeverity} not listed).\n`);
-        out(`   ${baselineAlerts.length - opened.length} evaluations need live reads that a Config snapshot cannot give (recorded as errors, never as passes).\n\n`);
+        out(`   ${baseline.verdicts.length} evaluations: ${statusSummary(baseline.verdicts)}.\n`);
+        const missing = insufficientDataSummary(baseline.verdicts);
+        if (missing) out(`   ${missing}.\n`);
+        out('\n');
 
         out(`2. Replay of ${events.length} recorded events (examples/events.json): only changes of state alert\n\n`);
         const replay = await replayEvents({ families, source, store: store.store, events });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FindingStatus, type Severity } from '../../shared/core';
 import { toAsff, toCsv, toOcsf } from '../../shared/export';
+import { describeUnattributed } from '../../shared/findings';
 import { UsageError } from '../errors';
 import { findingTable, safeText } from '../format';
 import type { CliRun } from '../main';
@@ -94,6 +95,7 @@ export const registerFindingsCommand = (program: Command, run: CliRun): void => 
           ...finding.evidence.map((e: { message: string; field?: string }) => `  evidence:  ${safeText(e.message, 300)}${e.field ? ` [${e.field}]` : ''}`),
           `  first seen ${finding.firstSeenAt ?? '-'} · last seen ${finding.lastSeenAt ?? '-'}${finding.resolvedAt ? ` · resolved ${finding.resolvedAt}` : ''}`,
           ...(finding.actor?.principalArn ? [`  changed by ${safeText(finding.actor.principalArn, 200)} from ${safeText(finding.actor.sourceIp ?? '-', 60)} (${finding.actor.eventName ?? '-'} at ${finding.actor.eventTime ?? '-'}, event ${finding.actor.eventId ?? '-'})`] : []),
+          ...(!finding.actor && finding.unattributed ? [`  changed by ${safeText(describeUnattributed(finding.unattributed), 300)}`] : []),
           `  fix:       ${safeText(finding.remediation.text, 300)}`,
           ...(finding.remediation.cli ? [`             ${finding.remediation.cli}`] : []),
         ];

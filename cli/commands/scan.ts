@@ -5,7 +5,7 @@ import { severityRank, type Verdict } from '../../shared/core';
 import { createConfigSource, createEngine, createLiveSource } from '../../shared/engine';
 import { createClientFactory } from '../../shared/resources/clients';
 import { EXIT } from '../errors';
-import { statusSummary, verdictTable } from '../format';
+import { insufficientDataSummary, statusSummary, verdictTable } from '../format';
 import { loadConfigItems } from '../load';
 import type { CliRun } from '../main';
 import { parseFormat, parseSeverity, ruleParams, selectFamilies } from '../options';
@@ -25,7 +25,7 @@ interface ScanOptions {
   orgId?: string;
 }
 
-const ORDER: Record<string, number> = { FAIL: 0, ERROR: 1, PASS: 2, NOT_APPLICABLE: 3 };
+const ORDER: Record<string, number> = { FAIL: 0, ERROR: 1, PASS: 2, NOT_APPLICABLE: 3, INSUFFICIENT_DATA: 4 };
 export const sortVerdicts = (verdicts: Verdict[]): Verdict[] =>
   verdicts.sort((a, b) => ORDER[a.status] - ORDER[b.status] || severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId) || a.resourceArn.localeCompare(b.resourceArn));
 
@@ -36,15 +36,15 @@ export const reportVerdicts = (run: CliRun, verdicts: Verdict[], opts: { format?
   sortVerdicts(verdicts);
   if (format === 'json') run.io.out(`${JSON.stringify(verdicts, null, 2)}\n`);
   else {
-    // On a Config snapshot an ERROR is data Config does not record (no permission is involved): counted, listed with --all.
-    const configGap = (v: Verdict) => v.status === 'ERROR' && v.source === 'config';
-    const shown = opts.all ? verdicts : verdicts.filter((v) => v.status === 'FAIL' || (v.status === 'ERROR' && !configGap(v)));
+    // FAIL and ERROR (a read that failed) are listed; INSUFFICIENT_DATA (data this source lacks) is counted, listed with --all.
+    const shown = opts.all ? verdicts : verdicts.filter((v) => v.status === 'FAIL' || v.status === 'ERROR');
     if (shown.length > 0) run.io.out(`${verdictTable(shown)}\n`);
     const resources = new Set(verdicts.map((v) => v.resourceArn)).size;
     run.io.out(`${verdicts.length} evaluations of ${resources} resources: ${statusSummary(verdicts) || 'nothing to evaluate'}\n`);
-    const gaps = verdicts.filter(configGap).length;
-    if (gaps > 0 && !opts.all) run.io.out(`${gaps} evaluations need data AWS Config does not record (live reads): ERROR, never PASS; --all lists them\n`);
+    const missing = insufficientDataSummary(verdicts);
+    if (missing) run.io.out(`${missing}${opts.all ? '' : '; --all lists them'}\n`);
   }
+  // Only FAIL counts: INSUFFICIENT_DATA and ERROR are not findings of a failing control.
   if (failOn && verdicts.some((v) => v.status === 'FAIL' && severityRank(v.severity) >= severityRank(failOn))) run.exitCode = EXIT.FINDINGS;
 };
 
@@ -57,7 +57,7 @@ export const registerScanCommand = (program: Command, run: CliRun): void => {
     .option('--fail-on <severity>', 'exit 1 when a FAIL of this severity or higher is found')
     .option('--family <names>', 'comma-separated families (s3, iam, dynamodb, apigateway, lambda)')
     .option('--region <region>', 'Region of a live scan (default: AWS_REGION, else us-east-1)')
-    .option('--all', 'list PASS and NOT_APPLICABLE verdicts in the table too')
+    .option('--all', 'list PASS, NOT_APPLICABLE and INSUFFICIENT_DATA verdicts in the table too')
     .option('--store <kind>', 'also record findings: memory or local (.vigil/)')
     .option('--store-dir <dir>', 'directory of the local store (default .vigil/)')
     .option('--table <name>', 'also record findings in the deployed findings table')

@@ -1,5 +1,5 @@
 import type { Evidence } from '../core';
-import { Transition, transitionOf } from '../findings';
+import { describeUnattributed, Transition, transitionOf } from '../findings';
 import type { Finding } from '../findings';
 import { asciiLine, clipText, htmlSafeJson, multiLine, singleLine } from './sanitize';
 import { ALERT_ATTRIBUTE_NAMES } from './types';
@@ -68,6 +68,14 @@ const labelled = (pairs: readonly (readonly [string, string | undefined])[]): st
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`);
 };
 
+/** Who made the change: the attributed principal; else why nobody is named (never the caller of a later change). */
+const changedBy = (finding: Finding): string => {
+  const actor = finding.actor;
+  if (actor?.principalArn !== undefined) return `${singleLine(actor.principalArn, 512)}${actor.principalType ? ` (${singleLine(actor.principalType, 64)})` : ''}`;
+  if (finding.unattributed) return singleLine(describeUnattributed(finding.unattributed), 300);
+  return 'unknown (no API call recorded; found by a scan or Config)';
+};
+
 const renderText = (transition: Transition, finding: Finding, previousStatus: string | undefined): string => {
   const resource = singleLine(finding.resourceId, 256) || '(unnamed resource)';
   const title = singleLine(finding.title, 200);
@@ -104,7 +112,7 @@ const renderText = (transition: Transition, finding: Finding, previousStatus: st
         ]))
       : []),
     ...section('Who and when', labelled([
-      ['Changed by', actor?.principalArn === undefined ? 'unknown (no API call recorded; found by a scan or Config)' : `${singleLine(actor.principalArn, 512)}${actor.principalType ? ` (${singleLine(actor.principalType, 64)})` : ''}`],
+      ['Changed by', changedBy(finding)],
       ['Event', actor?.eventName === undefined ? undefined : `${singleLine(actor.eventName, 128)}${actor.eventSource ? ` (${singleLine(actor.eventSource, 128)})` : ''}`],
       ['Event time', actor?.eventTime === undefined ? undefined : singleLine(actor.eventTime, 40)],
       ['Event id', actor?.eventId === undefined ? undefined : singleLine(actor.eventId, 128)],
@@ -161,6 +169,7 @@ const bodyOf = (transition: Transition, finding: Finding, previousStatus: Findin
     detectedAt: finding.detectedAt,
     lastEvaluatedAt: finding.lastEvaluatedAt,
     ...(finding.actor === undefined ? {} : { actor: finding.actor }),
+    ...(finding.unattributed === undefined ? {} : { unattributed: finding.unattributed }),
     ...(finding.lastError === undefined ? {} : { lastError: finding.lastError }),
     ...(finding.suppression === undefined ? {} : { suppression: finding.suppression }),
     version: finding.version,

@@ -1,4 +1,4 @@
-import type { Actor, Evidence, FindingStatus, Remediation, Severity } from '../core';
+import type { Actor, Evidence, FindingStatus, Remediation, Severity, UnattributedChange } from '../core';
 import type { LastError, ResolvedBy, Suppression, Transition } from '../findings';
 
 /** Message attributes for SNS subscription filter policies (String attributes). */
@@ -43,6 +43,7 @@ export interface AlertBody {
     readonly detectedAt: string;
     readonly lastEvaluatedAt: string;
     readonly actor?: Actor;
+    readonly unattributed?: UnattributedChange;
     readonly lastError?: LastError;
     readonly suppression?: Suppression;
     readonly version: number;

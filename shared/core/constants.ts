@@ -15,11 +15,17 @@ export const isSeverity = (s: string): s is Severity => Object.prototype.hasOwnP
 export const severitiesAtLeast = (min: Severity): Severity[] =>
   (Object.keys(SEVERITY_RANK) as Severity[]).filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK[min]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
 
-/** Outcome of one rule on one resource. ERROR = the evaluation could not run; it never resolves a finding. */
+/**
+ * Outcome of one rule on one resource (AWS Config's compliance types plus ERROR). INSUFFICIENT_DATA: an input the rule
+ * needs is not in this source or was not told (a Config item without its supplementary configuration, data only live
+ * reads give); it is not a finding state, never alerts and never resolves. ERROR: a read the rule needs was attempted
+ * and failed (denied, malformed answer), or the rule threw; it never resolves a finding.
+ */
 export const VerdictStatus = {
   PASS: 'PASS',
   FAIL: 'FAIL',
   NOT_APPLICABLE: 'NOT_APPLICABLE',
+  INSUFFICIENT_DATA: 'INSUFFICIENT_DATA',
   ERROR: 'ERROR',
 } as const;
 export type VerdictStatus = (typeof VerdictStatus)[keyof typeof VerdictStatus];

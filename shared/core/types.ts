@@ -27,6 +27,19 @@ export interface Actor {
   readonly eventTime?: string;
 }
 
+/**
+ * Why a transition names no actor although CloudTrail events were seen for the resource: the judged state was observed
+ * before the event (observed-before), or a later change is already recorded on the finding (superseded).
+ */
+export interface UnattributedChange {
+  readonly reason: 'observed-before' | 'superseded';
+  /** When the judged state was read. */
+  readonly observedAt: string;
+  /** The event that could not be tied to the judged state. */
+  readonly eventName?: string;
+  readonly eventTime?: string;
+}
+
 /** A policy statement that decides a verdict. */
 export interface StatementRef {
   readonly index: number;
@@ -94,7 +107,7 @@ export interface RuleMeta {
   readonly kind: string;
   readonly anchors: Anchors;
   readonly trigger: TriggerMode;
-  /** IAM actions of the reads the rule depends on: a denied one gives ERROR before evaluate runs; infra derives read-only policies from them. */
+  /** IAM actions of the reads the rule depends on: infra derives read-only policies from them. Verdicts follow the inputs a rule actually reads (see InputGap). */
   readonly reads: readonly string[];
   readonly remediation: Remediation;
   /** Why it matters, one or two sentences. */
@@ -132,14 +145,33 @@ export interface Verdict {
 
 export type ObservationSource = 'live' | 'config' | 'event';
 
+/**
+ * An input of a snapshot that is not known, and why. The engine watches which snapshot fields a rule reads: a rule that
+ * reads a field of a `failed` gap gives ERROR, one that reads a field of a `not-told` gap gives INSUFFICIENT_DATA; a rule
+ * that reads neither is judged as usual (a failed GetUsagePlans leaves apigw-stage-xray alone).
+ */
+export interface InputGap {
+  /**
+   * Snapshot fields the missing read would fill: dotted paths from the snapshot's root, array levels transparent
+   * (`usagePlans`, `replication.rules.destinationRegion`, `attachedPolicies.document`); `*` = the whole snapshot.
+   */
+  readonly inputs: readonly string[];
+  /** The read: the SDK command (`GetUsagePlans`), or where a Config item carries it (`supplementaryConfiguration.BucketPolicy`). */
+  readonly read: string;
+  /** failed: attempted and failed (ERROR). not-told: the source does not carry it, or did not say (INSUFFICIENT_DATA). */
+  readonly reason: 'failed' | 'not-told';
+  /** failed: the AWS error and the IAM action to grant; not-told: how to get it (`needs a live read: vigil scan ...`). */
+  readonly detail: string;
+}
+
 /** A resource's state as collected: present with a canonical config, or gone (deleted). */
 export type Observation<C = unknown> =
   | {
       readonly state: 'present';
       readonly ref: ResourceRef;
       readonly config: C;
-      /** IAM actions of reads that were denied: rules reading them give ERROR, never PASS. */
-      readonly denied: readonly string[];
+      /** Inputs that are not known (failed reads, data the source does not carry): rules reading them never PASS. */
+      readonly gaps: readonly InputGap[];
       readonly observedAt: string;
       readonly source: ObservationSource;
     }

@@ -1,13 +1,14 @@
-import { CollectError, describeError, EventValidationError, VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type Verdict } from '../core';
+import { CollectError, describeError, EventValidationError, VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type UnattributedChange, type Verdict } from '../core';
 import { parseEventBridgeEvent, type FanOut, type ParsedEvent } from '../events';
 import type { FamilyDefinition } from '../families/types';
+import { attributeChange, type Attribution } from '../findings/attribution';
 import { mapLimit } from './concurrency';
 import { evaluateDetections, evaluateObservation } from './evaluate';
 import { createConfigSource, kindsOf, type ObservationSource } from './sources';
 
 /** The part of the findings store the engine needs (see shared/findings). */
 export interface VerdictSink<R = unknown> {
-  reconcile(verdict: Verdict, options: { readonly actor?: Actor; readonly detectedAt: string }): Promise<R>;
+  reconcile(verdict: Verdict, options: { readonly actor?: Actor; readonly unattributed?: UnattributedChange; readonly detectedAt: string }): Promise<R>;
 }
 
 export interface EngineOptions<R> {
@@ -48,7 +49,8 @@ export interface BatchOutcome<R> {
 
 interface Target {
   ref: ResourceRef;
-  actor?: Actor;
+  /** The CloudTrail events of the batch that name the resource (the attributed one is chosen after the read). */
+  actors: Actor[];
   ids: Set<string>;
 }
 
@@ -68,10 +70,28 @@ export interface Engine<R> {
   ): Promise<{ verdicts: Verdict[]; results: R[]; failures: { readonly target: string; readonly error: string }[] }>;
 }
 
-const later = (a: Actor | undefined, b: Actor | undefined): Actor | undefined => {
-  if (!a) return b;
-  if (!b) return a;
-  return Date.parse(b.eventTime ?? '') >= Date.parse(a.eventTime ?? '') ? b : a;
+/** Resources whose recent events the engine remembers across batches (reordered deliveries), and events per resource. */
+const REMEMBERED_RESOURCES = 10_000;
+const REMEMBERED_EVENTS = 16;
+
+/**
+ * The latest CloudTrail events seen per resource, across the batches one engine processes (a warm evaluator, a replay):
+ * a change delivered in an earlier batch still counts when a later batch's state reflects it. Bounded in both directions.
+ */
+const createEventMemory = () => {
+  const byResource = new Map<string, Actor[]>();
+  return {
+    get: (key: string): readonly Actor[] => byResource.get(key) ?? [],
+    add(key: string, events: readonly Actor[]) {
+      if (events.length === 0) return;
+      const kept = [...(byResource.get(key) ?? []), ...events]
+        .sort((a, b) => Date.parse(a.eventTime ?? '') - Date.parse(b.eventTime ?? ''))
+        .slice(-REMEMBERED_EVENTS);
+      byResource.delete(key); // re-insert: the map's order is the eviction order
+      byResource.set(key, kept);
+      if (byResource.size > REMEMBERED_RESOURCES) byResource.delete(byResource.keys().next().value as string);
+    },
+  };
 };
 
 export const DEFAULT_PARAMS: RuleParams = { trustedAccountIds: [] };
@@ -80,6 +100,9 @@ export const DEFAULT_PARAMS: RuleParams = { trustedAccountIds: [] };
 const dropRecord = <T>(list: T[], belongs: (entry: T) => boolean): void => {
   for (let i = list.length - 1; i >= 0; i--) if (belongs(list[i])) list.splice(i, 1);
 };
+
+/** INSUFFICIENT_DATA is not a finding state: such verdicts are reported, never sent to the store. */
+const isFindingVerdict = (verdict: Verdict): boolean => verdict.status !== 'INSUFFICIENT_DATA';
 
 export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> => {
   const clock = options.clock ?? (() => new Date());
@@ -94,16 +117,19 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
   const evaluate = (obs: Observation): Verdict[] =>
     evaluateObservation(obs, rules, kinds.find((k) => k.kind === obs.ref.kind), contextFor(obs.ref.accountId));
 
-  const reconcileAll = async (verdicts: readonly Verdict[], actorOf: (v: Verdict) => Actor | undefined): Promise<R[]> => {
+  const memory = createEventMemory();
+  const resourceKey = (ref: ResourceRef): string => `${ref.kind}|${ref.arn}`;
+
+  const reconcileAll = async (verdicts: readonly Verdict[], attributionOf: (v: Verdict) => Attribution): Promise<R[]> => {
     if (!options.sink) return [];
     const detectedAt = clock().toISOString();
     const sink = options.sink;
-    return mapLimit(verdicts, concurrency, (verdict) => sink.reconcile(verdict, { actor: actorOf(verdict), detectedAt }));
+    return mapLimit(verdicts.filter(isFindingVerdict), concurrency, (verdict) => sink.reconcile(verdict, { ...attributionOf(verdict), detectedAt }));
   };
 
   const evaluateObservations: Engine<R>['evaluateObservations'] = async (observations, actor) => {
     const verdicts = observations.flatMap(evaluate);
-    return { verdicts, results: await reconcileAll(verdicts, () => actor) };
+    return { verdicts, results: await reconcileAll(verdicts, (v) => attributeChange(v.observedAt, actor ? [actor] : [])) };
   };
 
   const processBatch: Engine<R>['processBatch'] = async (records) => {
@@ -144,12 +170,12 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
         ignored.push({ id, reason: `${ref.kind} ${ref.id} cannot be observed from this source (live reads only)` });
         return;
       }
-      const key = `${ref.kind}|${ref.arn}`;
+      const key = resourceKey(ref);
       const existing = targets.get(key);
       if (existing) {
         existing.ids.add(id);
-        existing.actor = later(existing.actor, actor);
-      } else targets.set(key, { ref, actor, ids: new Set([id]) });
+        if (actor) existing.actors.push(actor);
+      } else targets.set(key, { ref, actors: actor ? [actor] : [], ids: new Set([id]) });
     };
 
     /** Parses one record and adds what it asks for to the batch. Throws for a record to reject (see `reject`). */
@@ -191,7 +217,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           for (const fan of parsed.targets.fanOut) {
             const key = `${fan.kind}|${fan.accountId}|${fan.region}`;
             const entry = fanOuts.get(key) ?? { fan, ids: new Set<string>() };
-            entry.actor = later(entry.actor, parsed.actor);
+            entry.actor = !entry.actor || Date.parse(parsed.actor.eventTime ?? '') >= Date.parse(entry.actor.eventTime ?? '') ? parsed.actor : entry.actor;
             entry.ids.add(record.id);
             fanOuts.set(key, entry);
           }
@@ -221,7 +247,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     }
 
     const verdicts: Verdict[] = [];
-    const actors = new Map<Verdict, Actor | undefined>();
+    const attributions = new Map<Verdict, Attribution>();
     const collected = await mapLimit([...targets.values()], concurrency, async (target) => {
       try {
         return { target, obs: await options.source.observe(target.ref) };
@@ -243,9 +269,13 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     };
     for (const entry of collected) {
       if (!entry) continue;
+      // Blame the latest change the state read reflects: events of this batch, and those remembered from earlier ones.
+      const key = resourceKey(entry.target.ref);
+      const attribution = attributeChange(entry.obs.observedAt, [...memory.get(key), ...entry.target.actors]);
+      memory.add(key, entry.target.actors);
       for (const verdict of evaluateFor(entry.obs, entry.target.ids)) {
         verdicts.push(verdict);
-        actors.set(verdict, entry.target.actor);
+        attributions.set(verdict, attribution);
         verdictIds.set(verdict, entry.target.ids);
       }
     }
@@ -257,7 +287,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     }
     for (const { verdict, actor, id } of detectionVerdicts) {
       verdicts.push(verdict);
-      actors.set(verdict, actor);
+      attributions.set(verdict, { actor }); // a detection is about the event itself
       verdictIds.set(verdict, new Set([id]));
     }
 
@@ -265,9 +295,9 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     if (options.sink) {
       const sink = options.sink;
       const detectedAt = clock().toISOString();
-      const outcomes = await mapLimit(verdicts, concurrency, async (verdict) => {
+      const outcomes = await mapLimit(verdicts.filter(isFindingVerdict), concurrency, async (verdict) => {
         try {
-          return await sink.reconcile(verdict, { actor: actors.get(verdict), detectedAt });
+          return await sink.reconcile(verdict, { ...attributions.get(verdict), detectedAt });
         } catch (error) {
           for (const id of verdictIds.get(verdict) ?? []) markFailed(id, error);
           return undefined;

@@ -1,6 +1,9 @@
-import type { Check, Observation, ResourceRef, Rule, RuleContext, Verdict } from '../core';
+import type { Check, InputGap, Observation, ResourceRef, Rule, RuleContext, Verdict } from '../core';
+import { liveReadHint } from '../resources/gaps';
 import type { ResourceKind } from '../resources/types';
+import { UnobservedInputError } from '../rules/define-rule';
 import type { DetectionRule } from '../rules/types';
+import { trackGaps, wholeSnapshotGaps } from './inputs';
 
 const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation' | 'rationale'>, ref: ResourceRef, kind: ResourceKind | undefined, check: Check, obs: { observedAt: string; source: Verdict['source'] }, extra: Partial<Verdict> = {}): Verdict => ({
   ruleId: rule.id,
@@ -24,9 +27,23 @@ const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation' 
 
 const errorCheck = (message: string): Check => ({ status: 'PASS', message, evidence: [] });
 
+/** The verdict of a rule that read unknown inputs: ERROR when one of their reads failed, else INSUFFICIENT_DATA. */
+const unknownInputs = (id: string, gaps: readonly InputGap[]): Partial<Verdict> => {
+  const failed = gaps.filter((g) => g.reason === 'failed');
+  const shown = failed.length > 0 ? failed : gaps;
+  const evidence = shown.map((g) => ({ message: g.detail, field: g.inputs.join(', '), value: { read: g.read, reason: g.reason } }));
+  if (failed.length > 0) {
+    return { status: 'ERROR', message: `could not evaluate ${id}: ${failed.map((g) => `${g.read} failed (${g.detail})`).join('; ')}`, evidence };
+  }
+  const reads = [...new Set(gaps.map((g) => g.read))].join(', ');
+  const how = [...new Set(gaps.map((g) => g.detail))].join('; ');
+  return { status: 'INSUFFICIENT_DATA', message: `${id}: ${gaps.flatMap((g) => g.inputs).join(', ')} not known (${reads}); ${how}`, evidence };
+};
+
 /**
- * Runs every rule of the observation's kind. A deleted resource passes every rule (resolving open findings); a rule whose
- * declared reads were denied, or that throws, gives ERROR — never PASS.
+ * Runs every rule of the observation's kind. A deleted resource passes every rule (resolving open findings). A rule that
+ * reads an input whose read failed gives ERROR; one that reads an input the source did not tell (or says so itself with
+ * `unobserved`) gives INSUFFICIENT_DATA; a rule that throws gives ERROR — never PASS.
  */
 export const evaluateObservation = (obs: Observation, rules: readonly Rule[], kind: ResourceKind | undefined, ctx: RuleContext): Verdict[] => {
   const applicable = rules.filter((rule) => rule.kind === obs.ref.kind);
@@ -35,23 +52,28 @@ export const evaluateObservation = (obs: Observation, rules: readonly Rule[], ki
       toVerdict(rule, obs.ref, kind, { status: 'PASS', message: `${obs.ref.id} no longer exists`, evidence: [{ message: 'resource deleted' }] }, obs, { resourceGone: true }),
     );
   }
+  const whole = wholeSnapshotGaps(obs.gaps);
   return applicable.map((rule) => {
-    const denied = rule.reads.filter((action) => obs.denied.includes(action));
-    if (denied.length > 0) {
-      // On a Config snapshot a "denied" read is data Config does not record: say so rather than blame permissions.
-      const why = obs.source === 'config' ? `not recorded by AWS Config, needs a live read (${denied.join(', ')})` : `access denied to ${denied.join(', ')}`;
-      return toVerdict(rule, obs.ref, kind, errorCheck(`could not evaluate ${obs.ref.id}: ${why}`), obs, {
-        status: 'ERROR',
-        evidence: [{ message: 'read denied', value: denied }],
-      });
-    }
+    if (whole.length > 0) return toVerdict(rule, obs.ref, kind, errorCheck(''), obs, unknownInputs(obs.ref.id, whole));
+    const tracked = trackGaps(obs.config, obs.gaps);
+    let check: Check;
+    let thrown: Error | undefined;
     try {
-      return toVerdict(rule, obs.ref, kind, rule.evaluate(obs.config, ctx, obs.ref), obs);
+      check = rule.evaluate(tracked.config, ctx, obs.ref);
     } catch (error) {
       // A rule may throw anything (even `undefined`): the message is read without assuming an Error.
-      const why = error instanceof Error ? error.message : String(error);
-      return toVerdict(rule, obs.ref, kind, errorCheck(`rule ${rule.id} could not evaluate ${obs.ref.id}: ${why}`), obs, { status: 'ERROR' });
+      thrown = error instanceof Error ? error : new Error(String(error));
+      // The rule found an input missing itself: a Config snapshot is told how to get it; a live read says why in the message.
+      const how = obs.source === 'config' ? `; ${liveReadHint(kind?.family, obs.ref.region)}` : '';
+      check = { status: 'INSUFFICIENT_DATA', message: `${thrown.message}${how}`, evidence: [] };
     }
+    // Unknown inputs the rule read decide first (even when it then stumbled on their stand-in values).
+    const hits = tracked.hits();
+    if (hits.length > 0) return toVerdict(rule, obs.ref, kind, check, obs, unknownInputs(obs.ref.id, hits));
+    if (thrown && !(thrown instanceof UnobservedInputError)) {
+      return toVerdict(rule, obs.ref, kind, errorCheck(`rule ${rule.id} could not evaluate ${obs.ref.id}: ${thrown.message}`), obs, { status: 'ERROR' });
+    }
+    return toVerdict(rule, obs.ref, kind, check, obs);
   });
 };
 

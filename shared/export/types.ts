@@ -1,4 +1,4 @@
-import type { Actor, Anchors, Evidence, Remediation, Severity } from '../core';
+import type { Actor, Anchors, Evidence, Remediation, Severity, UnattributedChange } from '../core';
 
 /** The fields of a stored finding that exports need (a structural subset of shared/findings' Finding). */
 export interface ExportableFinding {
@@ -20,6 +20,8 @@ export interface ExportableFinding {
   readonly resolvedAt?: string;
   readonly detectedAt?: string;
   readonly actor?: Actor;
+  /** Events were seen but none is reflected by the judged state (the actor is then unknown). */
+  readonly unattributed?: UnattributedChange;
 }
 
 /** Looks up a rule's anchors (compliance requirements) by id. */

@@ -35,6 +35,7 @@ export {
   validateSuppression,
 } from './lifecycle';
 export { findingFromItem, itemFromFinding } from './item';
+export { attributeChange, attributionOf, describeUnattributed, reflects, type Attribution } from './attribution';
 export { createFindingsTable, findingsTableDefinition } from './table';
 export { createDynamoFindingsStore } from './store';
 export type { DynamoFindingsStoreOptions } from './store';

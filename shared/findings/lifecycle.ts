@@ -1,5 +1,6 @@
 import { ConfigError, FindingStatus, VigilError, severityRank } from '../core';
 import type { Evidence, Severity, Verdict } from '../core';
+import { attributionOf } from './attribution';
 import { findingIdOf } from './id';
 import type {
   ConclusiveResult,
@@ -89,7 +90,7 @@ const stableJson = (value: unknown): string =>
 
 /** Bookkeeping that changes on every write; two items that differ only here carry the same information. */
 const sameContent = (a: Finding, b: Finding): boolean => {
-  const strip = ({ lastEvaluatedAt: _e, version: _v, detectedAt: _d, actor: _a, ...rest }: Finding) => rest;
+  const strip = ({ lastEvaluatedAt: _e, version: _v, detectedAt: _d, actor: _a, unattributed: _u, ...rest }: Finding) => rest;
   return stableJson(strip(a)) === stableJson(strip(b));
 };
 
@@ -148,10 +149,13 @@ const describedBy = (verdict: Verdict, rationale: string | undefined) => ({
  * - PASS or NOT_APPLICABLE or `ctx.gone` while OPEN → RESOLVED. While RESOLVED, FAIL → OPEN (REGRESSED).
  * - SUPPRESSED: FAIL before the expiry keeps it SUPPRESSED; FAIL at/after `suppression.expiresAt` (compared with
  *   `ctx.now`) → OPEN (SUPPRESSION_EXPIRED); PASS/N/A/gone → RESOLVED (the suppression ends).
+ * - INSUFFICIENT_DATA verdict (an input the source did not tell): nothing is written, whatever the stored state.
  * - ERROR verdict: recorded in lastError/lastEvaluatedAt, never changes an existing finding's status and never
  *   advances observedAt; with no finding it creates one with status ERROR (EVALUATION_ERROR).
  * - A finding with status ERROR: FAIL → OPEN (NEW), PASS/N/A/gone → RESOLVED (EVALUATION_RECOVERED).
- * Actor and detectedAt are replaced only on a transition: they describe the change that led to the current status.
+ * Actor and detectedAt are replaced only on a transition: they describe the change that led to the current status. The
+ * actor is kept only when the observation was read at or after its event and no later event is recorded on the finding;
+ * otherwise the transition says why it names nobody (`unattributed`).
  */
 /** Quiet time after which an event detection on an open finding alerts again (a burst alerts once). */
 export const RECUR_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -163,6 +167,8 @@ export const nextFinding = (old: Finding | undefined, verdict: Verdict, ctx: Lif
   if (old !== undefined && old.findingId !== described.findingId) {
     throw new VigilError(`verdict for ${described.findingId} applied to finding ${old.findingId}`);
   }
+  // INSUFFICIENT_DATA is not a finding state: it never opens, resolves, records an error nor alerts.
+  if (verdict.status === 'INSUFFICIENT_DATA') return undefined;
   if (old !== undefined && isStaleVerdict(old, verdict)) return undefined;
   const next = verdict.status === 'ERROR' ? nextOnError(old, verdict, ctx, described) : nextOnResult(old, verdict, ctx, described);
   if (next === undefined || old === undefined) return next;
@@ -174,6 +180,7 @@ type Described = ReturnType<typeof describedBy>;
 const nextOnError = (old: Finding | undefined, verdict: Verdict, ctx: LifecycleContext, described: Described): Finding => {
   const now = ctx.now.toISOString();
   const observedAt = canonicalTime(verdict.observedAt, 'verdict.observedAt');
+  const who = attributionOf(observedAt, ctx, old?.actor);
   const lastError: LastError = { message: clip(verdict.message, MAX_MESSAGE_CHARS), observedAt, at: now };
   if (old === undefined) {
     return {
@@ -186,9 +193,9 @@ const nextOnError = (old: Finding | undefined, verdict: Verdict, ctx: LifecycleC
       source: verdict.source,
       detectedAt: canonicalTime(ctx.detectedAt, 'detectedAt'),
       lastEvaluatedAt: now,
-      ...(ctx.actor === undefined ? {} : { actor: ctx.actor }),
+      ...who,
       lastError,
-      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: ctx.actor?.eventId })],
+      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: who.actor?.eventId })],
       version: 1,
     };
   }
@@ -218,6 +225,8 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
   const result: ConclusiveResult = gone ? 'NOT_APPLICABLE' : (verdict.status as ConclusiveResult);
   const resolvedBy: ResolvedBy = gone ? 'RESOURCE_DELETED' : verdict.status === 'NOT_APPLICABLE' ? 'NOT_APPLICABLE' : 'PASS';
   const detectedAt = canonicalTime(ctx.detectedAt, 'detectedAt');
+  // Blame only a change the judged state reflects (see attributionOf); applied on transitions only.
+  const who = attributionOf(observedAt, ctx, old?.actor);
   const evidence = boundEvidence(verdict.evidence);
   const message = clip(verdict.message, MAX_MESSAGE_CHARS);
 
@@ -236,8 +245,8 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
       detectedAt,
       lastEvaluatedAt: now,
       lastResult: result,
-      ...(ctx.actor === undefined ? {} : { actor: ctx.actor }),
-      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: ctx.actor?.eventId })],
+      ...who,
+      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: who.actor?.eventId })],
       version: 1,
     };
   }
@@ -275,6 +284,7 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
     resolvedBy: _resolvedBy,
     lastError: _lastError,
     actor: _actor,
+    unattributed: _unattributed,
     firstSeenAt: _firstSeenAt,
     lastSeenAt: _lastSeenAt,
     ...kept
@@ -294,10 +304,10 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
     detectedAt: transition ? detectedAt : old.detectedAt,
     lastEvaluatedAt: now,
     lastResult: result,
-    ...(transition ? (ctx.actor === undefined ? {} : { actor: ctx.actor }) : old.actor === undefined ? {} : { actor: old.actor }),
+    ...(transition ? who : { ...(old.actor === undefined ? {} : { actor: old.actor }), ...(old.unattributed === undefined ? {} : { unattributed: old.unattributed }) }),
     ...(keepError ? { lastError: old.lastError } : {}),
     ...(status === FindingStatus.SUPPRESSED && old.suppression !== undefined ? { suppression: old.suppression } : {}),
-    history: transition ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: ctx.actor?.eventId })) : old.history,
+    history: transition ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: who.actor?.eventId })) : old.history,
     version: old.version + 1,
   };
 };

@@ -94,6 +94,8 @@ export const createDynamoFindingsStore = (options: DynamoFindingsStoreOptions): 
 
   const reconcile = async (verdict: Verdict, ctx: EvaluationContext): Promise<ReconcileResult> => {
     const findingId = findingIdOf(verdict.ruleId, verdict.resourceArn);
+    // Not a finding state: nothing to read or write (it never opens, resolves nor alerts).
+    if (verdict.status === 'INSUFFICIENT_DATA') return { outcome: 'unchanged', findingId };
     const observedAt = canonicalTime(verdict.observedAt, 'verdict.observedAt');
     return writeWithRetry(findingId, (old) => {
       if (old !== undefined && isStaleVerdict(old, verdict)) return { kind: 'stale' };

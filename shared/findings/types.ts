@@ -1,4 +1,4 @@
-import type { Actor, Evidence, FindingStatus, ObservationSource, Remediation, Severity, Verdict } from '../core';
+import type { Actor, Evidence, FindingStatus, ObservationSource, Remediation, Severity, UnattributedChange, Verdict } from '../core';
 
 /**
  * Why a finding changed state; one alert is sent per transition, never for a write that kept the status.
@@ -123,6 +123,8 @@ export interface Finding {
   readonly lastResult?: ConclusiveResult;
   /** Who made the change that led to the current status (CloudTrail), when known; kept on writes without transition. */
   readonly actor?: Actor;
+  /** Set instead of `actor` when events were seen but none is reflected by the judged state (never blame a later change). */
+  readonly unattributed?: UnattributedChange;
   /** Set while the newest evaluation attempt could not run; cleared by a newer conclusive verdict. */
   readonly lastError?: LastError;
   /** Present exactly while status is SUPPRESSED. */
@@ -135,8 +137,13 @@ export interface Finding {
 
 /** What the caller knows about an evaluation besides the verdict. */
 export interface EvaluationContext {
-  /** From the CloudTrail event that triggered the evaluation; absent for sweeps and Config snapshots. */
+  /**
+   * From the CloudTrail event that triggered the evaluation; absent for sweeps and Config snapshots. Kept on a transition
+   * only when the verdict's observation was read at or after the event (see findings/attribution.ts).
+   */
   readonly actor?: Actor;
+  /** Events were seen, but the judged state predates them: the transition names nobody and says why. */
+  readonly unattributed?: UnattributedChange;
   /** When Vigil noticed the change (event receipt or evaluation start), ISO 8601. */
   readonly detectedAt: string;
   /**

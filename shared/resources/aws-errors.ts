@@ -1,6 +1,10 @@
-import { CollectError } from '../core';
+import { CollectError, type InputGap } from '../core';
+import { failedRead, mergeGaps } from './gaps';
 
-/** How a failed read is treated: absent (a fact: no policy), denied (ERROR verdicts), gone (resource deleted), retry (throw). */
+/**
+ * How a failed read is treated: absent (a fact: no policy), denied (a failed read: ERROR for the rules that read what it
+ * fills, nothing else), gone (resource deleted), retry (throw: the queue redelivers; a throttle is never spread to rules).
+ */
 export type ReadFailure = 'absent' | 'denied' | 'gone' | 'retry';
 
 const DENIED = new Set([
@@ -24,7 +28,11 @@ export const classifyAwsError = (error: unknown, codes: { absent?: readonly stri
 /** One live read: the key its value is stored under, the IAM action it needs, and which error codes mean absent or gone. */
 export interface ReadSpec {
   readonly key: string;
+  /** The SDK command (`GetUsagePlans`): a failure is attributed to it, and to the inputs it fills. */
+  readonly command: string;
   readonly iamAction: string;
+  /** Snapshot fields filled from this read (see InputGap.inputs). @default [key] */
+  readonly fills?: readonly string[];
   readonly absent?: readonly string[];
   readonly gone?: readonly string[];
   readonly run: () => Promise<unknown>;
@@ -32,19 +40,23 @@ export interface ReadSpec {
 
 export interface ReadsResult {
   readonly gone: boolean;
-  /** Value of each read; `null` when the answer was "absent"; missing when denied. */
+  /** Value of each read; `null` when the answer was "absent"; missing when it failed. */
   readonly values: Record<string, unknown>;
-  /** IAM actions of the denied reads. */
-  readonly denied: string[];
+  /** One gap per failed read: the command, the inputs it fills, the error and the IAM action to grant. */
+  readonly failed: InputGap[];
 }
 
+/** The gap of a read that was denied. */
+export const deniedRead = (read: Pick<ReadSpec, 'key' | 'command' | 'iamAction' | 'fills'>, error: unknown): InputGap =>
+  failedRead(read.fills ?? [read.key], read.command, `${awsErrorCode(error)}; needs ${read.iamAction}`);
+
 /**
- * Runs reads concurrently. Absent → null, denied → listed in `denied`, gone → `gone: true`; anything else
+ * Runs reads concurrently. Absent → null, denied → a failed-read gap, gone → `gone: true`; anything else
  * (throttled past the SDK's retries, 5xx, unknown) throws a CollectError so that the queue redelivers.
  */
 export const runReads = async (reads: readonly ReadSpec[]): Promise<ReadsResult> => {
   const values: Record<string, unknown> = {};
-  const denied: string[] = [];
+  const failed: InputGap[] = [];
   let gone = false;
   const failures: CollectError[] = [];
   await Promise.all(
@@ -54,13 +66,13 @@ export const runReads = async (reads: readonly ReadSpec[]): Promise<ReadsResult>
       } catch (error) {
         const kind = classifyAwsError(error, read);
         if (kind === 'absent') values[read.key] = null;
-        else if (kind === 'denied') denied.push(read.iamAction);
+        else if (kind === 'denied') failed.push(deniedRead(read, error));
         else if (kind === 'gone') gone = true;
-        else failures.push(new CollectError(`${read.iamAction} failed: ${awsErrorCode(error)}`, { operation: read.iamAction, awsCode: awsErrorCode(error) }, { cause: error }));
+        else failures.push(new CollectError(`${read.command} failed: ${awsErrorCode(error)}`, { operation: read.iamAction, awsCode: awsErrorCode(error) }, { cause: error }));
       }
     }),
   );
-  if (gone) return { gone: true, values, denied };
+  if (gone) return { gone: true, values, failed };
   if (failures.length > 0) throw failures[0];
-  return { gone: false, values, denied: [...new Set(denied)].sort() };
+  return { gone: false, values, failed: mergeGaps(failed) };
 };

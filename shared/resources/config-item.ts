@@ -1,4 +1,5 @@
-import { ConfigError } from '../core';
+import { ConfigError, type InputGap } from '../core';
+import { liveReadHint, notTold } from './gaps';
 
 /**
  * An AWS Config configuration item in one canonical form. Config delivers two spellings: the event form
@@ -19,6 +20,12 @@ export interface ConfigItem {
   readonly supplementaryConfiguration: Record<string, unknown>;
   readonly tags: Record<string, string>;
   readonly relationships: readonly { resourceType?: string; resourceId?: string; resourceName?: string; name?: string; relationshipName?: string }[];
+  /**
+   * Which parts the item told. A part that is absent or null (a SelectResourceConfig answer that did not select it, an
+   * item captured mid-change, `ResourceNotRecorded`) is not told: its empty stand-in above is not a fact, and what is
+   * built from it is INSUFFICIENT_DATA (see configItemGaps). A part present but empty is known absence.
+   */
+  readonly told: { readonly configuration: boolean; readonly supplementaryConfiguration: boolean; readonly tags: boolean; readonly relationships: boolean };
 }
 
 /** Items of one snapshot, looked up by type and id (a bucket needs the account's BPA item, a user its groups' policies). */
@@ -48,6 +55,12 @@ const asRecord = (value: unknown): Record<string, unknown> => {
 };
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/** A part of the item that holds an object (possibly JSON text, possibly empty); absent, null or unreadable is not told. */
+const tells = (value: unknown): boolean => {
+  const parsed = parseJsonDeep(value);
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+};
 
 /**
  * Capture time as ISO 8601: API answers relayed through boto3 give epoch seconds (`1569605832.673`), Config gives text.
@@ -105,6 +118,12 @@ export const normaliseConfigItem = (raw: unknown): ConfigItem => {
     supplementaryConfiguration,
     tags,
     relationships,
+    told: {
+      configuration: tells(r.configuration),
+      supplementaryConfiguration: tells(r.supplementaryConfiguration),
+      tags: tells(r.tags),
+      relationships: Array.isArray(r.relationships),
+    },
   };
 };
 
@@ -124,3 +143,43 @@ export const createConfigIndex = (items: readonly ConfigItem[]): ConfigIndex => 
     find: (type, key) => byKey.get(`${type}|${key}`),
   };
 };
+
+/** Which snapshot fields a normaliser builds from each part of a Config item. */
+export interface ItemParts {
+  /** Fields built from `configuration` (`*`: all of them, when nothing is known without it). */
+  readonly configuration?: readonly string[];
+  /** Fields built from each `supplementaryConfiguration` key. */
+  readonly supplementary?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Supplementary keys Config writes only when the setting exists: their absence from a complete supplementary
+   * configuration is known absence. Every other key is always written, so when one is missing the supplementary
+   * configuration is partial (a SelectResourceConfig answer that selected a few keys) and no absence in it is a fact.
+   */
+  readonly supplementaryWhenSet?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly relationships?: readonly string[];
+}
+
+/** The not-told gaps of an item: the fields built from parts the item did not carry (INSUFFICIENT_DATA, never a PASS). */
+export const configItemGaps = (item: ConfigItem, family: string, parts: ItemParts, region = item.region): InputGap[] => {
+  const how = liveReadHint(family, region);
+  const gaps: InputGap[] = [];
+  const add = (inputs: readonly string[] | undefined, read: string) => {
+    if (inputs && inputs.length > 0) gaps.push(notTold(inputs, read, `the item does not carry it; ${how}`));
+  };
+  if (!item.told.configuration) add(parts.configuration, 'configuration');
+  const supplementary = Object.entries(parts.supplementary ?? {});
+  const whenSet = parts.supplementaryWhenSet ?? [];
+  const complete = supplementary.every(([key]) => whenSet.includes(key) || key in item.supplementaryConfiguration);
+  for (const [key, inputs] of supplementary) {
+    if (!item.told.supplementaryConfiguration) add(inputs, 'supplementaryConfiguration');
+    else if (!(key in item.supplementaryConfiguration) && (!complete || !whenSet.includes(key))) add(inputs, `supplementaryConfiguration.${key}`);
+  }
+  if (!item.told.tags) add(parts.tags, 'tags');
+  if (!item.told.relationships) add(parts.relationships, 'relationships');
+  return gaps;
+};
+
+/** Data AWS Config does not record for a resource type: INSUFFICIENT_DATA for the rules that read it. */
+export const notInConfig = (inputs: readonly string[], read: string, family: string, region: string): InputGap =>
+  notTold(inputs, read, `AWS Config does not record it; ${liveReadHint(family, region)}`);

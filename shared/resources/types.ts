@@ -30,4 +30,6 @@ export interface ConfigNormaliser {
   readonly configType: string;
   /** May return several observations (e.g. an API item with its stages), or none for items it does not judge. */
   toObservations(item: ConfigItem, index: ConfigIndex): Observation[];
+  /** Supplementary keys whose absence from a complete item means "not configured" (see ItemParts.supplementaryWhenSet). */
+  readonly supplementaryWhenSet?: readonly string[];
 }

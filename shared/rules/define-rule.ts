@@ -7,12 +7,13 @@ export const pass = (message: string, evidence: readonly Evidence[] = []): Check
 export const fail = (message: string, evidence: readonly Evidence[] = []): Check => ({ status: 'FAIL', message, evidence });
 export const notApplicable = (message: string): Check => ({ status: 'NOT_APPLICABLE', message, evidence: [] });
 
-/** An input the rule needs was not observed (data AWS Config does not record, a report not generated): the verdict is ERROR. */
+/** An input the rule needs was not observed (data AWS Config does not record, a report not generated). */
 export class UnobservedInputError extends VigilError {}
 
 /**
- * Ends a rule whose input is missing from the snapshot. The engine turns the error into an ERROR verdict, which never
- * resolves an open finding — unlike NOT_APPLICABLE, which means the rule does not apply to the resource.
+ * Ends a rule whose input is missing from the snapshot; the message names the input. The engine gives INSUFFICIENT_DATA
+ * (or ERROR when the read behind the input failed), which never alerts nor resolves an open finding — unlike
+ * NOT_APPLICABLE, which means the rule does not apply to the resource.
  */
 export const unobserved = (message: string): never => {
   // An expected outcome, not a bug: skip capturing a stack trace (the costly part of an exception on this hot path).

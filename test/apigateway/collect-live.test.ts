@@ -33,6 +33,7 @@ import { createClientFactory } from '../../shared/resources/clients';
 import { createApigatewayCollectors } from '../../shared/resources/apigateway/collect-live';
 import type { DomainNameSnapshot, HttpApiSnapshot, HttpStageSnapshot, RestApiSnapshot, RestStageSnapshot } from '../../shared/resources/apigateway/types';
 import { loadApiResponse } from '../helpers/fixtures';
+import { gapsOf } from '../helpers/gaps';
 import { refOf } from './helpers';
 
 const v1 = mockClient(APIGatewayClient);
@@ -78,7 +79,7 @@ describe('Collector: AWS::ApiGateway::RestApi', () => {
   it('reads the API, paginated resources with embedded methods, authorizers, gateway responses, stages and domain mappings', async () => {
     happyPath();
     const obs = await collectors['AWS::ApiGateway::RestApi'].collect(ref, clients());
-    expect(obs).toMatchObject({ state: 'present', observedAt: NOW.toISOString(), source: 'live', denied: [] });
+    expect(obs).toMatchObject({ state: 'present', observedAt: NOW.toISOString(), source: 'live', gaps: [] });
     const api = present<RestApiSnapshot>(obs);
     expect(api.endpointTypes).toEqual(['PRIVATE']);
     expect(api.resources?.map((r) => [r.path, r.methods.map((m) => `${m.httpMethod}:${m.authorizationType}`)])).toEqual([
@@ -108,11 +109,11 @@ describe('Collector: AWS::ApiGateway::RestApi', () => {
     expect(await collectors['AWS::ApiGateway::RestApi'].collect(ref, clients())).toMatchObject({ state: 'gone', observedAt: NOW.toISOString() });
   });
 
-  it('records a denied read as apigateway:GET and leaves its field unknown (null)', async () => {
+  it('attributes a denied read to its command (not to apigateway:GET) and leaves its field unknown (null)', async () => {
     happyPath();
     v1.on(GetAuthorizersCommand).rejects(awsError('AccessDeniedException'));
     const obs = await collectors['AWS::ApiGateway::RestApi'].collect(ref, clients());
-    expect(obs).toMatchObject({ state: 'present', denied: ['apigateway:GET'] });
+    expect(gapsOf(obs)).toEqual(['failed GetAuthorizers: authorizers']);
     expect(present<RestApiSnapshot>(obs).authorizers).toBeNull();
   });
 
@@ -168,14 +169,18 @@ describe('Collector: AWS::ApiGateway::Stage', () => {
     expect(present<RestStageSnapshot>(await collectors['AWS::ApiGateway::Stage'].collect(ref, clients())).webAclArn).toBe('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/w/1');
     waf.on(GetWebACLForResourceCommand).rejects(awsError('WAFNonexistentItemException'));
     const obs = await collectors['AWS::ApiGateway::Stage'].collect(ref, clients());
-    expect(obs).toMatchObject({ denied: [] });
+    expect(obs).toMatchObject({ gaps: [] });
     expect(present<RestStageSnapshot>(obs).webAclArn).toBeNull();
   });
 
-  it('lists the WAF read as denied separately from apigateway:GET', async () => {
+  it('a denied WAF cross-check leaves the web ACL unknown only when the stage does not name one', async () => {
     happyPath();
     waf.on(GetWebACLForResourceCommand).rejects(awsError('AccessDeniedException'));
-    expect(await collectors['AWS::ApiGateway::Stage'].collect(ref, clients())).toMatchObject({ state: 'present', denied: ['wafv2:GetWebACLForResource'] });
+    expect(gapsOf(await collectors['AWS::ApiGateway::Stage'].collect(ref, clients()))).toEqual([]);
+    const raw = data('apigateway.GetStage.rest-webacl.custodian.json');
+    delete raw.webAclArn;
+    v1.on(GetStageCommand).resolves(raw);
+    expect(gapsOf(await collectors['AWS::ApiGateway::Stage'].collect(ref, clients()))).toEqual(['failed GetWebACLForResource: webAclArn']);
   });
 
   it('keeps stage variable names and detector hits only', async () => {

@@ -172,7 +172,7 @@ describe('Rules on Config snapshots never PASS on live-only data', () => {
     'apigw-backend-https', 'apigw-default-endpoint-disabled', 'apigwv2-route-authorization', 'apigwv2-api-has-authorizer',
     'apigwv2-integration-private-https', 'apigwv2-backend-https',
   ]);
-  it('live-only rules are an ERROR (never PASS, never NOT_APPLICABLE) with a message on every recorded Config item', () => {
+  it('live-only rules are INSUFFICIENT_DATA (never PASS, never NOT_APPLICABLE), naming the input and the live read, on every recorded Config item', () => {
     const observations = observe([
       loadFixture('config-items/apigateway-restapi.rdk-example.json'),
       loadFixture('config-items/apigateway-stage.rdk-example.json'),
@@ -184,11 +184,11 @@ describe('Rules on Config snapshots never PASS on live-only data', () => {
       for (const rule of apigatewayRules.filter((r) => r.kind === obs.ref.kind && LIVE_ONLY.has(r.id))) {
         // The rule stops on the missing input (and on nothing else) ...
         expect(() => rule.evaluate(configOf(obs) as never, ruleContext(), obs.ref)).toThrow(UnobservedInputError);
-        // ... which the engine reports as ERROR, saying what is missing.
+        // ... which the engine reports as INSUFFICIENT_DATA, saying what is missing and how to get it.
         const [verdict, ...others] = evaluateObservation(obs, [rule], undefined, ruleContext());
         expect(others).toEqual([]);
-        expect({ id: rule.id, status: verdict.status }).toEqual({ id: rule.id, status: 'ERROR' });
-        expect(verdict.message).toMatch(/not available in this snapshot/);
+        expect({ id: rule.id, status: verdict.status }).toEqual({ id: rule.id, status: 'INSUFFICIENT_DATA' });
+        expect(verdict.message).toMatch(/not known \(Get\w+.*\); AWS Config does not record it; needs a live read: `vigil scan --family apigateway --region [a-z0-9-]+`/);
         judged++;
       }
     }

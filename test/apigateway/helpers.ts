@@ -85,14 +85,14 @@ export const expectStatus = (check: Check, status: Check['status']): Check => {
 
 /**
  * A rule whose input is missing from the snapshot (data AWS Config does not record) throws UnobservedInputError — not
- * any other error — and the engine reports it as an ERROR verdict carrying the rule's message: never PASS, never
- * NOT_APPLICABLE (which would resolve an open finding). Returns the verdict.
+ * any other error — and the engine reports it as an INSUFFICIENT_DATA verdict carrying the rule's message: never PASS,
+ * never NOT_APPLICABLE (which would resolve an open finding). Returns the verdict.
  */
 export const expectUnobserved = <C>(rule: Rule<C>, config: C, ctx: RuleContext, ref: ResourceRef, message?: RegExp): Verdict => {
   expect(() => rule.evaluate(config, ctx, ref)).toThrow(UnobservedInputError);
   if (message) expect(() => rule.evaluate(config, ctx, ref)).toThrow(message);
-  const verdicts = evaluateObservation({ state: 'present', ref, config, denied: [], observedAt: ctx.now.toISOString(), source: 'config' }, [rule as Rule], undefined, ctx);
-  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'ERROR']]);
+  const verdicts = evaluateObservation({ state: 'present', ref, config, gaps: [], observedAt: ctx.now.toISOString(), source: 'config' }, [rule as Rule], undefined, ctx);
+  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'INSUFFICIENT_DATA']]);
   if (message) expect(verdicts[0].message).toMatch(message);
   return verdicts[0];
 };

@@ -51,7 +51,7 @@ describe('Demo: examples/apigateway-live.json served by fromRecordedResponses', 
       'present AWS::ApiGatewayV2::Stage k1l2m3n4o5/$default',
       'present AWS::ApiGatewayV2::Stage p6q7r8s9t0/production',
     ]);
-    expect(observations.every((o) => o.state === 'present' && o.denied.length === 0)).toBe(true);
+    expect(observations.every((o) => o.state === 'present' && o.gaps.length === 0)).toBe(true);
   });
 
   it('shows a REST method reachable without authorization, as path → METHOD pairs', () => {
@@ -93,13 +93,57 @@ describe('Demo: examples/apigateway-live.json served by fromRecordedResponses', 
     expect(judge(observations, 'apigw-private-api-policy', 'f6g7h8i9j0').status).toBe('PASS');
   });
 
-  it('through the engine: every rule gives a verdict and none is ERROR; a denied read makes them all ERROR', () => {
+  it('through the engine: every rule gives a verdict and none is ERROR', () => {
     const verdicts = observations.flatMap((o) => evaluateObservation(o, apigatewayFamily.rules, apigatewayFamily.kinds.find((k) => k.kind === o.ref.kind), ctx));
     expect(verdicts).toHaveLength(observations.reduce((n, o) => n + apigatewayFamily.rules.filter((r) => r.kind === o.ref.kind).length, 0));
     expect(verdicts.filter((v) => v.status === 'ERROR').map((v) => `${v.ruleId} ${v.message}`)).toEqual([]);
-    const stage = observations.find((o) => o.ref.id === 'a1b2c3d4e5/prod')!;
-    const denied = evaluateObservation({ ...stage, denied: ['apigateway:GET'] } as Observation, apigatewayFamily.rules, undefined, ctx);
-    expect(new Set(denied.map((v) => v.status))).toEqual(new Set(['ERROR']));
+  });
+
+  it('a denied GetUsagePlans makes ERROR only the rules that read usage plans, naming the command, not apigateway:GET', async () => {
+    // Prepare: the same recording with GetUsagePlans answering AccessDeniedException (first match wins), and a variant
+    // where the internal stage sets no throttling (so that the throttling rule needs the usage plans).
+    const recording = readExample('apigateway-live.json');
+    const deniedPlans = { service: 'apigateway', operation: 'GetUsagePlans', error: 'AccessDeniedException' };
+    const internal = recording.calls.find((c: any) => c.operation === 'GetStage' && c.input?.stageName === 'internal');
+    const unthrottled = { ...internal, output: { ...internal.output, methodSettings: { '*/*': { ...internal.output.methodSettings['*/*'], throttlingBurstLimit: undefined, throttlingRateLimit: undefined } } } };
+    const statuses = async (calls: unknown[]) => {
+      const clients = fromRecordedResponses({ ...recording, calls: [...calls, ...recording.calls] });
+      const out = new Map<string, { status: string; message: string }>();
+      for (const collector of Object.values(apigatewayCollectors)) {
+        for (const ref of await collector.list(SCOPE, clients)) {
+          const obs = await collector.collect(ref, clients);
+          for (const v of evaluateObservation(obs, apigatewayFamily.rules, apigatewayFamily.kinds.find((k) => k.kind === obs.ref.kind), ctx)) out.set(`${v.ruleId} ${v.resourceId}`, v);
+        }
+      }
+      return out;
+    };
+    // Act
+    const healthy = await statuses([]);
+    const denied = await statuses([deniedPlans]);
+    const deniedUnthrottled = await statuses([deniedPlans, unthrottled]);
+    // Assess: both demo stages are throttled, so nothing reads the usage plans: every verdict is as before.
+    expect([...denied].map(([k, v]) => `${k} ${v.status}`)).toEqual([...healthy].map(([k, v]) => `${k} ${v.status}`));
+    // An unthrottled stage needs them: only its throttling verdict is ERROR, naming the command; xray, logging and the
+    // API's private-endpoint rule are judged as usual.
+    const errors = [...deniedUnthrottled].filter(([, v]) => v.status === 'ERROR');
+    expect(errors.map(([k, v]) => [k, v.message])).toEqual([
+      ['apigw-stage-throttling f6g7h8i9j0/internal', 'could not evaluate f6g7h8i9j0/internal: GetUsagePlans failed (AccessDeniedException; needs apigateway:GET)'],
+    ]);
+    for (const key of ['apigw-stage-xray f6g7h8i9j0/internal', 'apigw-stage-execution-logging f6g7h8i9j0/internal', 'apigw-restapi-private-endpoint f6g7h8i9j0']) {
+      expect(deniedUnthrottled.get(key)?.status).toBe(healthy.get(key)?.status);
+    }
+  });
+
+  it('a throttled read is retried (the collection throws, for the queue to redeliver), never turned into ERROR verdicts', async () => {
+    const recording = readExample('apigateway-live.json');
+    const throttled = { ...recording, calls: [{ service: 'apigateway', operation: 'GetUsagePlans', error: 'TooManyRequestsException' }, ...recording.calls] };
+    const clients = fromRecordedResponses(throttled);
+    const stage = (await apigatewayCollectors['AWS::ApiGateway::Stage'].list(SCOPE, clients))[0];
+    await expect(apigatewayCollectors['AWS::ApiGateway::Stage'].collect(stage, clients)).rejects.toThrow(CollectError);
+    // The API itself does not read usage plans: collected as usual.
+    const api = (await apigatewayCollectors['AWS::ApiGateway::RestApi'].list(SCOPE, clients))[0];
+    const obs = await apigatewayCollectors['AWS::ApiGateway::RestApi'].collect(api, clients);
+    expect(obs.state === 'present' && obs.gaps).toEqual([]);
   });
 
   it('describes the same settings as examples/apigateway-snapshot-items.json (Config)', () => {

@@ -45,8 +45,13 @@ describe('vigil CLI', () => {
       expect(Array.isArray(verdicts)).toBe(true);
       for (const v of verdicts) {
         expect(v).toEqual(expect.objectContaining({ ruleId: expect.any(String), resourceId: expect.any(String), resourceArn: expect.any(String), resourceType: expect.any(String), severity: expect.any(String), evidence: expect.any(Array) }));
-        expect(['PASS', 'FAIL', 'NOT_APPLICABLE', 'ERROR']).toContain(v.status);
+        expect(['PASS', 'FAIL', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA', 'ERROR']).toContain(v.status);
       }
+      // A Config snapshot reads nothing: no ERROR; what it does not carry is INSUFFICIENT_DATA, each naming the live read.
+      expect(verdicts.filter((v) => v.status === 'ERROR')).toEqual([]);
+      const missing = verdicts.filter((v) => v.status === 'INSUFFICIENT_DATA');
+      expect(missing.length).toBeGreaterThan(10);
+      for (const v of missing) expect(v.message).toMatch(/needs a live read: `vigil scan/);
       expect(verdicts).toContainEqual(expect.objectContaining({ ruleId: 's3-bucket-public-read', resourceId: 'acme-public-assets', status: 'FAIL' }));
       expect(verdicts).toContainEqual(expect.objectContaining({ ruleId: 's3-bucket-public-read', resourceId: 'acme-app-logs', status: 'PASS' }));
     });
@@ -57,6 +62,28 @@ describe('vigil CLI', () => {
       const snapshot = require(SNAPSHOT) as { configurationItems: { resourceId: string; resourceType: string }[] };
       writeFileSync(onlyLogs, JSON.stringify({ configurationItems: snapshot.configurationItems.filter((i) => i.resourceId === 'acme-app-logs') }));
       expect((await run('scan', '--snapshot', onlyLogs, '--fail-on', 'CRITICAL')).code).toBe(0);
+    });
+
+    it('lists FAIL rows only and counts INSUFFICIENT_DATA by rule in the summary', async () => {
+      const { code, out } = await run('scan', '--snapshot', SNAPSHOT);
+      expect(code).toBe(0);
+      expect(out).not.toMatch(/│ INSUFFICIENT_DATA/);
+      expect(out).not.toMatch(/│ ERROR/);
+      expect(out).toMatch(/^\d+ evaluations of \d+ resources: FAIL \d+ · PASS \d+ · NOT_APPLICABLE \d+ · INSUFFICIENT_DATA \d+$/m);
+      expect(out).toMatch(/^\d+ rules need live reads \(data an AWS Config snapshot does not carry\), \d+ evaluations INSUFFICIENT_DATA/m);
+      expect((await run('scan', '--snapshot', SNAPSHOT, '--all')).out).toMatch(/│ INSUFFICIENT_DATA/);
+    });
+
+    it('--fail-on ignores INSUFFICIENT_DATA: a bucket item without its supplementary configuration is never a failure', async () => {
+      const snapshot = require(SNAPSHOT) as { configurationItems: Record<string, unknown>[] };
+      const bare = snapshot.configurationItems.filter((i) => i.resourceId === 'acme-public-assets').map(({ supplementaryConfiguration: _drop, ...rest }) => rest);
+      const file = join(dir, 'bare-bucket.json');
+      writeFileSync(file, JSON.stringify({ configurationItems: bare }));
+      const { code, out } = await run('scan', '--snapshot', file, '--fail-on', 'LOW', '--format', 'json');
+      expect(code).toBe(0);
+      const verdicts = JSON.parse(out) as { ruleId: string; status: string }[];
+      expect(verdicts.find((v) => v.ruleId === 's3-bucket-public-read')?.status).toBe('INSUFFICIENT_DATA');
+      expect(verdicts.filter((v) => v.status === 'PASS' || v.status === 'FAIL').map((v) => v.ruleId)).toEqual([]);
     });
 
     it('rejects a missing file with exit 2 and one line naming it', async () => {

@@ -24,6 +24,10 @@ import { createDaxClusterCollector, type DaxApi } from '../../shared/resources/d
 import { createDynamoDbTableCollector } from '../../shared/resources/dynamodb/collect-live';
 import type { DaxClusterSnapshot, DynamoDbTableSnapshot } from '../../shared/resources/dynamodb/types';
 import { loadApiResponse, loadCloudTrailRecords } from '../helpers/fixtures';
+import { gapsOf } from '../helpers/gaps';
+import { evaluateObservation } from '../../shared/engine/evaluate';
+import { dynamodbRules } from '../../shared/rules/dynamodb';
+import { ddbTableAutoscaling } from '../../shared/rules/dynamodb/ddb-table-autoscaling';
 
 const ddb = mockClient(DynamoDBClient);
 const scaling = mockClient(ApplicationAutoScalingClient);
@@ -89,7 +93,7 @@ describe('DynamoDB table live collector', () => {
     if (obs.state !== 'present') return;
     expect(obs.observedAt).toBe('2026-03-01T12:00:00.000Z');
     expect(obs.source).toBe('live');
-    expect(obs.denied).toEqual([]);
+    expect(obs.gaps).toEqual([]);
     const table = obs.config as DynamoDbTableSnapshot;
     expect(table).toMatchObject({
       name: 'c7n-test',
@@ -177,13 +181,43 @@ describe('DynamoDB table live collector', () => {
     ]);
   });
 
-  it('lists a denied read in `denied` and still returns the rest', async () => {
+  it('attributes a denied read to its command and the inputs it fills, and still returns the rest', async () => {
     ddb.on(GetResourcePolicyCommand).rejects(awsError('AccessDeniedException'));
     backup.on(ListBackupPlansCommand).rejects(awsError('AccessDeniedException'));
     const obs = await collector.collect(ref('c7n-test'), clients());
     if (obs.state !== 'present') throw new Error('expected present');
-    expect(obs.denied).toEqual(['backup:ListBackupPlans', 'dynamodb:GetResourcePolicy']);
+    expect(gapsOf(obs)).toEqual([
+      'failed GetResourcePolicy (stream): streamPolicy',
+      'failed GetResourcePolicy: resourcePolicy',
+      'failed ListBackupPlans/GetBackupPlan/ListBackupSelections/GetBackupSelection: backupSelections',
+    ]);
+    expect(new Set(obs.gaps.map((g) => g.detail))).toEqual(new Set(['AccessDeniedException; needs dynamodb:GetResourcePolicy', 'AccessDeniedException; needs backup:ListBackupPlans']));
     expect((obs.config as DynamoDbTableSnapshot).pointInTimeRecoveryStatus).toBe('ENABLED');
+  });
+
+  it('reads no Auto Scaling for an on-demand table: a denied Auto Scaling leaves ddb-table-autoscaling alone', async () => {
+    // Prepare: on-demand table (recorded answer), Application Auto Scaling denied.
+    ddb.on(DescribeTableCommand).resolves(loadApiResponse('dynamodb.DescribeTable.default-encryption-deletionprotection.custodian.json'));
+    scaling.on(DescribeScalableTargetsCommand).rejects(awsError('AccessDeniedException'));
+    scaling.on(DescribeScalingPoliciesCommand).rejects(awsError('AccessDeniedException'));
+    answerEmptyBackup();
+    // Act
+    const obs = await collector.collect(ref('test-export-description-filter'), clients());
+    // Assess
+    expect(scaling).not.toHaveReceivedAnyCommand();
+    expect(gapsOf(obs)).toEqual([]);
+    const verdict = evaluateObservation(obs, [ddbTableAutoscaling], undefined, { accountId: '644160558196', now: NOW, params: { trustedAccountIds: [] } })[0];
+    expect([verdict.status, verdict.message]).toEqual(['PASS', 'table test-export-description-filter uses on-demand capacity']);
+  });
+
+  it('a provisioned table with Auto Scaling denied: ddb-table-autoscaling is ERROR naming the command, other rules are judged', async () => {
+    scaling.on(DescribeScalableTargetsCommand).rejects(awsError('AccessDeniedException'));
+    answerEmptyBackup();
+    const obs = await collector.collect(ref('c7n-test'), clients());
+    const verdicts = evaluateObservation(obs, dynamodbRules, undefined, { accountId: '644160558196', now: NOW, params: { trustedAccountIds: [] } });
+    expect(verdicts.filter((v) => v.status === 'ERROR').map((v) => [v.ruleId, v.message])).toEqual([
+      ['ddb-table-autoscaling', 'could not evaluate c7n-test: DescribeScalableTargets failed (AccessDeniedException; needs application-autoscaling:DescribeScalableTargets)'],
+    ]);
   });
 
   it('reports a deleted table as gone', async () => {

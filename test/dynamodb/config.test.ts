@@ -3,6 +3,7 @@ import { dynamodbTableConfigNormaliser } from '../../shared/resources/dynamodb/c
 import { normaliseTableLive } from '../../shared/resources/dynamodb/normalise';
 import type { DynamoDbTableSnapshot } from '../../shared/resources/dynamodb/types';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
+import { gapsOf } from '../helpers/gaps';
 
 const rdkItem = () => loadFixture('config-items/dynamodb-table.rdk-example.json');
 const observe = (raw: unknown, others: unknown[] = []) => {
@@ -42,20 +43,23 @@ describe('DynamoDB table Config normaliser', () => {
     });
   });
 
-  it('lists the reads Config does not record; scaling reads only for provisioned tables', () => {
-    expect(only(rdkItem()).denied).toEqual([
-      'backup:DescribeBackupVault',
-      'backup:GetBackupPlan',
-      'backup:GetBackupSelection',
-      'backup:ListBackupPlans',
-      'backup:ListBackupSelections',
-      'dynamodb:GetResourcePolicy',
+  it('marks what Config does not record as not told; scaling only for provisioned tables', () => {
+    expect(gapsOf(only(rdkItem()))).toEqual([
+      expect.stringMatching(/^not-told GetResourcePolicy: resourcePolicy, streamPolicy$/),
+      expect.stringMatching(/^not-told ListBackupPlans\/GetBackupPlan\/ListBackupSelections\/GetBackupSelection: backupSelections$/),
     ]);
     const item = rdkItem();
     delete item.configuration.billingModeSummary; // absent summary = always PROVISIONED
     const obs = only(item);
     expect((obs.config as DynamoDbTableSnapshot).billingMode).toBe('PROVISIONED');
-    expect(obs.denied).toEqual(expect.arrayContaining(['application-autoscaling:DescribeScalableTargets', 'application-autoscaling:DescribeScalingPolicies']));
+    expect(gapsOf(obs)).toContain('not-told DescribeScalableTargets/DescribeScalingPolicies: autoScaling');
+  });
+
+  it('an item without configuration or without its supplementary configuration is not a table without settings', () => {
+    const noConfiguration = { ...rdkItem(), configuration: null };
+    expect(gapsOf(only(noConfiguration))).toContain('not-told configuration: *');
+    const { supplementaryConfiguration: _drop, ...noSupplementary } = rdkItem();
+    expect(gapsOf(only(noSupplementary))).toEqual(expect.arrayContaining(['not-told supplementaryConfiguration: pointInTimeRecoveryStatus', 'not-told supplementaryConfiguration: tags']));
   });
 
   it('reads Config\'s SSE spelling and the key manager from the KMS key item of the snapshot', () => {

@@ -1,6 +1,7 @@
 import type { Actor, Observation, ResourceRef, Verdict } from '../../shared/core';
 import { createConfigSource, createEngine, type ObservationSource } from '../../shared/engine';
 import { bucketRef, present, testFamily, testPublicRule, type TestBucket } from '../helpers/catalogue';
+import { failedRead } from '../../shared/resources/gaps';
 import { loadFixture } from '../helpers/fixtures';
 
 const ACCOUNT = '111122223333';
@@ -21,6 +22,9 @@ const apiCall = (eventName: string, bucketName: string, eventTime: string, princ
   },
 });
 
+/** When the fake live source reads: after every event of these tests, as a live read always is. */
+const LIVE_READ_AT = '2024-01-01T12:00:00.000Z';
+
 /** A source over a map of bucket states that counts reads. */
 const fakeSource = (buckets: Record<string, TestBucket | 'gone' | 'throttled' | 'denied'>) => {
   const reads: string[] = [];
@@ -30,8 +34,8 @@ const fakeSource = (buckets: Record<string, TestBucket | 'gone' | 'throttled' | 
       const state = buckets[ref.id];
       if (state === 'throttled') throw new Error('Throttling: rate exceeded');
       if (state === 'gone' || state === undefined) return { state: 'gone', ref, observedAt: '2024-01-02T00:00:00.000Z', source: 'live' };
-      if (state === 'denied') return present(ref, { name: ref.id, public: false }, ['s3:GetBucketPolicy']);
-      return present(ref, state);
+      if (state === 'denied') return present(ref, { name: ref.id, public: false }, [failedRead(['public'], 'GetBucketPolicy', 'AccessDenied; needs s3:GetBucketPolicy')]);
+      return present(ref, state, [], LIVE_READ_AT);
     },
     list: async (kind, scope) => Object.keys(buckets).map((name) => bucketRef(name, scope.accountId, scope.region)),
   };
@@ -60,6 +64,44 @@ describe('Engine: processBatch', () => {
     expect(calls[0].actor?.principalArn).toBe('arn:aws:iam::111122223333:user/bob');
     expect(calls[0].detectedAt).toBe('2024-02-01T12:00:00.000Z');
     expect(outcome.failedIds).toEqual([]);
+  });
+
+  it('blames only a change the judged state reflects: the latest event read at or before the observation', async () => {
+    // Prepare: a source whose state was read at 10:03 (a Config item, say), between alice's change and bob's.
+    const observedAt = '2024-01-01T10:03:00.000Z';
+    const source: ObservationSource = { observe: async (ref) => present(ref, { name: ref.id, public: true }, [], observedAt), list: async () => [] };
+    const { sink, calls } = recordingSink();
+    const engine = createEngine({ families: [testFamily()], source, sink, clock });
+    // Act
+    await engine.processBatch([
+      { id: 'bob', body: apiCall('DeleteBucketPolicy', 'open', '2024-01-01T10:05:00Z', 'arn:aws:iam::111122223333:user/bob') },
+      { id: 'alice', body: apiCall('PutBucketPolicy', 'open', '2024-01-01T10:00:00Z', 'arn:aws:iam::111122223333:user/alice') },
+    ]);
+    await engine.processBatch([{ id: 'carol', body: apiCall('PutBucketAcl', 'open', '2024-01-01T11:00:00Z', 'arn:aws:iam::111122223333:user/carol') }]);
+    // Assess: alice's change is in the state, bob's (later) is not; carol's call alone predates nothing the state shows.
+    expect(calls.map((c) => [c.actor?.principalArn, (c as { unattributed?: unknown }).unattributed])).toEqual([
+      ['arn:aws:iam::111122223333:user/alice', undefined],
+      ['arn:aws:iam::111122223333:user/alice', undefined],
+    ]);
+  });
+
+  it('never blames callers of events newer than the observed state, and says so', async () => {
+    const source: ObservationSource = { observe: async (ref) => present(ref, { name: ref.id, public: true }, [], '2023-12-31T00:00:00.000Z'), list: async () => [] };
+    const { sink, calls } = recordingSink();
+    await createEngine({ families: [testFamily()], source, sink, clock }).processBatch([
+      { id: 'alice', body: apiCall('DeleteBucketPolicy', 'open', '2024-01-01T10:02:09Z', 'arn:aws:iam::111122223333:user/alice') },
+    ]);
+    expect(calls[0].actor).toBeUndefined();
+    expect((calls[0] as { unattributed?: unknown }).unattributed).toEqual({ reason: 'observed-before', observedAt: '2023-12-31T00:00:00.000Z', eventName: 'DeleteBucketPolicy', eventTime: '2024-01-01T10:02:09Z' });
+  });
+
+  it('remembers events across batches: a later change delivered first is still the latest one the state reflects', async () => {
+    const { source } = fakeSource({ open: { name: 'open', public: true } });
+    const { sink, calls } = recordingSink();
+    const engine = createEngine({ families: [testFamily()], source, sink, clock });
+    await engine.processBatch([{ id: 'bob', body: apiCall('PutBucketAcl', 'open', '2024-01-01T10:05:00Z', 'arn:aws:iam::111122223333:user/bob') }]);
+    await engine.processBatch([{ id: 'alice', body: apiCall('PutBucketPolicy', 'open', '2024-01-01T10:00:00Z', 'arn:aws:iam::111122223333:user/alice') }]);
+    expect(calls.map((c) => c.actor?.principalArn)).toEqual(['arn:aws:iam::111122223333:user/bob', 'arn:aws:iam::111122223333:user/bob']);
   });
 
   it('reports a malformed record alone as failed and processes the rest', async () => {
@@ -140,7 +182,7 @@ describe('Engine: Config source', () => {
         state: 'present',
         ref: bucketRef(item.resourceId, item.accountId, item.region),
         config: { name: item.resourceId, public: (item.supplementaryConfiguration.BucketPolicy as { policyText?: string | null })?.policyText != null },
-        denied: [],
+        gaps: [],
         observedAt: item.captureTime,
         source: 'config',
       },

@@ -39,6 +39,7 @@ export const verdictOf = (status: VerdictStatus, observedAt: string, overrides: 
     FAIL: `bucket ${bucket} is publicly readable through its bucket policy`,
     PASS: `bucket ${bucket} blocks public read`,
     NOT_APPLICABLE: `bucket ${bucket}: rule not applicable`,
+    INSUFFICIENT_DATA: `bucket ${bucket}: policy not known (supplementaryConfiguration.BucketPolicy)`,
     ERROR: `could not evaluate ${bucket}: access denied to s3:GetBucketPolicy`,
   };
   return {

@@ -385,7 +385,15 @@ const installAnswers = (stubs: Record<WorldClient, Registrar>): void => {
   const table = sdkResponse('dynamodb.DescribeTable.sse-kms-cmk.custodian.json').Table;
   DynamoDB.on(ListTablesCommand).resolves({ TableNames: [WORLD.table] });
   DynamoDB.on(DescribeTableCommand).resolves({
-    Table: { ...table, TableName: WORLD.table, TableArn: tableArn, GlobalSecondaryIndexes: [{ IndexName: 'by-customer' }], LatestStreamArn: `${tableArn}/stream/2024-03-01T00:00:00.000` },
+    // Provisioned capacity (as in dynamodb.DescribeTable.provisioned-stream.custodian.json), so the Auto Scaling reads are made.
+    Table: {
+      ...table,
+      TableName: WORLD.table,
+      TableArn: tableArn,
+      BillingModeSummary: { BillingMode: 'PROVISIONED' },
+      GlobalSecondaryIndexes: [{ IndexName: 'by-customer' }],
+      LatestStreamArn: `${tableArn}/stream/2024-03-01T00:00:00.000`,
+    },
   });
   DynamoDB.on(DescribeContinuousBackupsCommand).resolves(sdkResponse('dynamodb.DescribeContinuousBackups.pitr-enabled.custodian.json'));
   DynamoDB.on(GetResourcePolicyCommand).resolves({ Policy: policy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'dynamodb:GetItem', Resource: tableArn }]), RevisionId: '1' });

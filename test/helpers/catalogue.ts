@@ -1,4 +1,4 @@
-import type { Check, Observation, ResourceRef, Rule } from '../../shared/core';
+import type { Check, InputGap, Observation, ResourceRef, Rule } from '../../shared/core';
 import type { TriggerRow } from '../../shared/events';
 import type { FamilyDefinition } from '../../shared/families/types';
 import type { ResourceKind } from '../../shared/resources/types';
@@ -74,11 +74,11 @@ export const bucketRef = (name: string, accountId = '111122223333', region = 'us
   region,
 });
 
-export const present = (ref: ResourceRef, config: unknown, denied: string[] = [], observedAt = '2024-01-01T00:00:00.000Z'): Observation => ({
+export const present = (ref: ResourceRef, config: unknown, gaps: InputGap[] = [], observedAt = '2024-01-01T00:00:00.000Z'): Observation => ({
   state: 'present',
   ref,
   config,
-  denied,
+  gaps,
   observedAt,
   source: 'live',
 });

@@ -54,6 +54,7 @@ import type {
   IamUserSnapshot,
 } from '../../shared/resources/iam/types';
 import { api, awsError, canonical, configOf, ctx, recordedError, ref, urlEncoded } from './helpers';
+import { gapsOf } from '../helpers/gaps';
 
 const iam = mockClient(IAMClient);
 const analyzer = mockClient(AccessAnalyzerClient);
@@ -103,7 +104,7 @@ describe('Role collector', () => {
     mockRole();
     const obs = await collectors()['AWS::IAM::Role'].collect(ref('AWS::IAM::Role', 'CloudCustodianRole', '644160558196'), clients());
     const config = configOf<IamRoleSnapshot>(obs);
-    expect(obs).toMatchObject({ state: 'present', denied: [], observedAt: OBSERVED.toISOString(), source: 'live' });
+    expect(obs).toMatchObject({ state: 'present', gaps: [], observedAt: OBSERVED.toISOString(), source: 'live' });
     expect(config).toMatchObject({
       type: 'role',
       name: 'CloudCustodianRole',
@@ -137,11 +138,11 @@ describe('Role collector', () => {
     expect(obs).toEqual({ state: 'gone', ref: ref('AWS::IAM::Role', 'c7n_test_check_permissions'), observedAt: OBSERVED.toISOString(), source: 'live' });
   });
 
-  it('AccessDenied on an inline policy → listed in denied, the document unknown (never an empty policy)', async () => {
+  it('AccessDenied on an inline policy → a failed read of the inline documents, the document unknown (never an empty policy)', async () => {
     mockRole();
     iam.on(GetRolePolicyCommand).rejects(awsError('AccessDenied', 403));
     const obs = await collectors({ serviceLastAccessed: false })['AWS::IAM::Role'].collect(ref('AWS::IAM::Role', 'CloudCustodianRole', '644160558196'), clients());
-    expect(obs.state === 'present' && obs.denied).toEqual(['iam:GetRolePolicy']);
+    expect(gapsOf(obs)).toEqual(['failed GetRolePolicy: inlinePolicies.document']);
     expect(configOf<IamRoleSnapshot>(obs).inlinePolicies).toEqual([{ name: 'oneClick_lambda_basic_execution_1466943062384', document: null }]);
     expect(configOf<IamRoleSnapshot>(obs).serviceLastAccessed).toBeNull();
     expect(iam).not.toHaveReceivedCommand(GenerateServiceLastAccessedDetailsCommand);
@@ -203,7 +204,7 @@ describe('User collector', () => {
     mockUser();
     const obs = await collectors()['AWS::IAM::User'].collect(ref('AWS::IAM::User', 'kapil', '644160558196'), clients());
     const config = configOf<IamUserSnapshot>(obs);
-    expect(obs.state === 'present' && obs.denied).toEqual([]);
+    expect(gapsOf(obs)).toEqual([]);
     expect(config).toMatchObject({ type: 'user', name: 'kapil', tags: { Role: 'Contributor' }, createDate: '2016-05-16T19:03:36.000Z' });
     expect(config.credentials).toEqual({
       passwordEnabled: true,
@@ -237,11 +238,16 @@ describe('User collector', () => {
     expect(configOf<IamUserSnapshot>(obs).credentials).toMatchObject({ passwordEnabled: false, passwordCreateDate: null });
   });
 
-  it('NoSuchEntity on GetUser → gone; AccessDenied on ListMFADevices → denied', async () => {
+  it('NoSuchEntity on GetUser → gone; AccessDenied on ListMFADevices → only the MFA rules give ERROR', async () => {
     mockUser();
     iam.on(ListMFADevicesCommand).rejects(awsError('AccessDenied', 403));
     const denied = await collectors()['AWS::IAM::User'].collect(ref('AWS::IAM::User', 'kapil'), clients());
-    expect(denied.state === 'present' && denied.denied).toEqual(['iam:ListMFADevices']);
+    expect(gapsOf(denied)).toEqual(['failed ListMFADevices: credentials.mfaDevices']);
+    const verdicts = evaluateObservation(denied, iamFamily.rules, IAM_KINDS.find((k) => k.kind === 'AWS::IAM::User'), ctx());
+    const errors = verdicts.filter((v) => v.status === 'ERROR').map((v) => v.ruleId);
+    expect(errors).toEqual(expect.arrayContaining(['iam-user-mfa-enabled', 'iam-user-console-mfa', 'iam-user-hardware-mfa']));
+    expect(errors).not.toContain('iam-access-key-rotated-90d');
+    expect(errors).not.toContain('iam-user-tagged');
     iam.on(GetUserCommand).rejects(awsError('NoSuchEntity', 404));
     expect((await collectors()['AWS::IAM::User'].collect(ref('AWS::IAM::User', 'kapil'), clients())).state).toBe('gone');
   });
@@ -338,7 +344,7 @@ describe('Account collector', () => {
     mockAccount();
     const obs = await collectors()['AWS::IAM::Account'].collect(ref('AWS::IAM::Account', '111122223333'), clients());
     const config = configOf<IamAccountSnapshot>(obs);
-    expect(obs.state === 'present' && obs.denied).toEqual([]);
+    expect(gapsOf(obs)).toEqual([]);
     expect(config).toMatchObject({
       type: 'account',
       accountId: '111122223333',
@@ -382,11 +388,11 @@ describe('Account collector', () => {
     expect(config.organizationsFeatures).toEqual({ organizationId: 'o-abc', enabledFeatures: ['RootCredentialsManagement', 'RootSessions'] });
   });
 
-  it('AccessDenied on the account summary → denied (the root rules give ERROR, never PASS)', async () => {
+  it('AccessDenied on the account summary → a failed read (the root rules give ERROR, never PASS)', async () => {
     mockAccount();
     iam.on(GetAccountSummaryCommand).rejects(awsError('AccessDenied', 403));
     const obs = await collectors()['AWS::IAM::Account'].collect(ref('AWS::IAM::Account', '111122223333'), clients());
-    expect(obs.state === 'present' && obs.denied).toEqual(['iam:GetAccountSummary']);
+    expect(gapsOf(obs)).toEqual(['failed GetAccountSummary: summary']);
     expect(configOf<IamAccountSnapshot>(obs).summary).toBeNull();
     const verdicts = evaluateObservation(obs, iamFamily.rules, IAM_KINDS.find((k) => k.kind === 'AWS::IAM::Account'), ctx());
     const statusOf = (id: string) => verdicts.find((v) => v.ruleId === id)?.status;

@@ -40,7 +40,7 @@ describe('Config normalisers: RDK example items (snapshot / API form, documents 
   it('AWS::IAM::Policy: default version document, counts, attachments from relationships, ref by ARN', () => {
     const [obs] = normalise(rdk('iam-policy.rdk-example.json'));
     expect(obs.ref).toEqual(ref('AWS::IAM::Policy', 'arn:aws:iam::264683526309:policy/ELB-policy', '264683526309'));
-    expect(obs).toMatchObject({ state: 'present', source: 'config', denied: [], observedAt: '2016-09-24T17:32:17.358Z' });
+    expect(obs).toMatchObject({ state: 'present', source: 'config', gaps: [], observedAt: '2016-09-24T17:32:17.358Z' });
     expect(configOf<IamManagedPolicySnapshot>(obs)).toEqual({
       type: 'policy',
       name: 'ELB-policy',

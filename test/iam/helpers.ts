@@ -47,15 +47,15 @@ export const expectStatus = (check: Check, status: Check['status']): Check => {
 
 /**
  * A rule whose input is missing from the snapshot (credentials, Access Advisor data, a document, ... not recorded) throws
- * UnobservedInputError — not any other error — and the engine reports it as an ERROR verdict carrying the rule's
+ * UnobservedInputError — not any other error — and the engine reports it as an INSUFFICIENT_DATA verdict carrying the rule's
  * message: never PASS, never NOT_APPLICABLE (which would resolve an open finding). Multi-kind rules are expanded per
  * kind as the IAM family does. Returns the verdict.
  */
 export const expectUnobserved = <C>(rule: Rule<C>, config: C, context: RuleContext, at: ResourceRef, message?: RegExp): Verdict => {
   expect(() => rule.evaluate(config, context, at)).toThrow(UnobservedInputError);
   if (message) expect(() => rule.evaluate(config, context, at)).toThrow(message);
-  const verdicts = evaluateObservation({ state: 'present', ref: at, config, denied: [], observedAt: context.now.toISOString(), source: 'config' }, expandKinds([rule]), undefined, context);
-  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'ERROR']]);
+  const verdicts = evaluateObservation({ state: 'present', ref: at, config, gaps: [], observedAt: context.now.toISOString(), source: 'config' }, expandKinds([rule]), undefined, context);
+  expect(verdicts.map((v) => [v.ruleId, v.status])).toEqual([[rule.id, 'INSUFFICIENT_DATA']]);
   if (message) expect(verdicts[0].message).toMatch(message);
   return verdicts[0];
 };

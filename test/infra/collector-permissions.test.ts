@@ -99,7 +99,7 @@ const SCOPES = [
 interface FamilyRun {
   readonly sent: SentCommand[];
   readonly listed: Record<string, number>;
-  readonly observed: { readonly ref: ResourceRef; readonly state: string; readonly denied: readonly string[] }[];
+  readonly observed: { readonly ref: ResourceRef; readonly state: string; readonly failedReads: readonly string[] }[];
 }
 
 describe('collector calls and the synthesized read policies', () => {
@@ -127,7 +127,7 @@ describe('collector calls and the synthesized read policies', () => {
     const observed: FamilyRun['observed'] = [];
     for (const ref of refs.values()) {
       const obs = await family.collectors[ref.kind].collect(ref, clients);
-      observed.push({ ref, state: obs.state, denied: obs.state === 'present' ? obs.denied : [] });
+      observed.push({ ref, state: obs.state, failedReads: obs.state === 'present' ? obs.gaps.filter((g) => g.reason === 'failed').map((g) => g.read) : [] });
     }
     return { sent: world.sent(), listed, observed };
   };
@@ -154,7 +154,7 @@ describe('collector calls and the synthesized read policies', () => {
     it('lists at least one resource of every kind and reads every one without a denial or a retryable failure', () => {
       const run = runs.get(name)!;
       expect(Object.entries(run.listed).filter(([, count]) => count === 0)).toEqual([]);
-      expect(run.observed.filter((o) => o.state !== 'present' || o.denied.length > 0)).toEqual([]);
+      expect(run.observed.filter((o) => o.state !== 'present' || o.failedReads.length > 0)).toEqual([]);
     });
 
     it('sends only commands whose IAM action the evaluator role grants, and uses every read it grants', () => {

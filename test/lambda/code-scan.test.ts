@@ -146,12 +146,12 @@ describe('package and layer collectors', () => {
     expect(obs.state === 'present' && (obs.config as LambdaFunctionCodeSnapshot).scan.state).toBe('skipped');
   });
 
-  it('reports a deleted function as gone and a denied GetFunction in denied', async () => {
+  it('reports a deleted function as gone and a denied GetFunction as a failed read of the scan', async () => {
     lambda.on(GetFunctionCommand).rejects(Object.assign(new Error('x'), { name: 'ResourceNotFoundException' }));
     expect((await createFunctionCodeCollector({ now: () => NOW, download: jest.fn() }).collect(ref, clients())).state).toBe('gone');
     lambda.on(GetFunctionCommand).rejects(Object.assign(new Error('x'), { name: 'AccessDeniedException' }));
     const obs = await createFunctionCodeCollector({ now: () => NOW, download: jest.fn() }).collect(ref, clients());
-    expect(obs.state === 'present' && obs.denied).toEqual(['lambda:GetFunction']);
+    expect(obs.state === 'present' && obs.gaps.map((g) => [g.reason, g.read, g.inputs])).toEqual([['failed', 'GetFunction', ['codeSha256', 'packageType', 'scan']]]);
   });
 
   it('scans a layer version and lists the latest version of each layer', async () => {

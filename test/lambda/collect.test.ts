@@ -20,6 +20,9 @@ import { createClientFactory } from '../../shared/resources/clients';
 import { createLambdaFunctionCollector } from '../../shared/resources/lambda/collect-live';
 import type { LambdaFunctionSnapshot } from '../../shared/resources/lambda/types';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
+import { gapsOf } from '../helpers/gaps';
+import { evaluateObservation } from '../../shared/engine/evaluate';
+import { lambdaFamily } from '../../shared/families/lambda';
 
 const lambda = mockClient(LambdaClient);
 const ec2 = mockClient(EC2Client);
@@ -65,7 +68,7 @@ describe('Lambda function live collector', () => {
   it('normalises the recorded function and keeps only environment variable names', async () => {
     const { obs, fn } = await present();
     expect(obs.observedAt).toBe(NOW.toISOString());
-    expect(obs.denied).toEqual([]);
+    expect(obs.gaps).toEqual([]);
     expect(fn).toMatchObject({
       name: 'custodian-ec2-ssm-query',
       arn: ARN,
@@ -190,14 +193,17 @@ describe('Lambda function live collector', () => {
     trail.on(GetEventSelectorsCommand).rejects(awsError('AccessDeniedException'));
     trail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
     const { obs } = await present();
-    expect(obs.denied).toEqual(['cloudtrail:DescribeTrails']);
+    expect(gapsOf(obs)).toEqual(['failed DescribeTrails/GetEventSelectors: trails']);
   });
 
-  it('lists denied reads and still returns the snapshot', async () => {
+  it('attributes denied reads to their commands and inputs, and still returns the snapshot', async () => {
     lambda.on(GetPolicyCommand).rejects(awsError('AccessDeniedException'));
     lambda.on(ListFunctionUrlConfigsCommand).rejects(awsError('AccessDeniedException'));
     const { obs } = await present();
-    expect(obs.denied).toEqual(['lambda:GetPolicy', 'lambda:ListFunctionUrlConfigs']);
+    expect(gapsOf(obs)).toEqual(['failed GetPolicy: policy', 'failed ListFunctionUrlConfigs: functionUrls']);
+    // Only the rules that read a failed input give ERROR: the function URL rules and the public-policy rule, not X-Ray.
+    const verdicts = evaluateObservation(obs, lambdaFamily.rules, undefined, { accountId: '644160558196', now: NOW, params: { trustedAccountIds: [] } });
+    expect(verdicts.filter((v) => v.status === 'ERROR').map((v) => v.ruleId).sort()).toEqual(['lambda-function-not-public', 'lambda-function-url-auth', 'lambda-function-url-cors']);
   });
 
   it('reports a deleted function as gone', async () => {

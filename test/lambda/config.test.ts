@@ -3,6 +3,7 @@ import { lambdaFunctionConfigNormaliser } from '../../shared/resources/lambda/co
 import { normaliseFunction } from '../../shared/resources/lambda/normalise';
 import type { LambdaFunctionSnapshot } from '../../shared/resources/lambda/types';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
+import { gapsOf } from '../helpers/gaps';
 
 const rdkItem = () => loadFixture('config-items/lambda-function.rdk-example.json')[0];
 const observe = (raw: unknown, related: unknown[] = []) => {
@@ -63,13 +64,20 @@ describe('Lambda function Config normaliser', () => {
     });
     expect(fn.securityGroups[0]!.ingress[0]).toMatchObject({ protocol: 'tcp', fromPort: 22, toPort: 22, ipv4Ranges: ['10.0.0.0/8'] });
     expect(fn.executionRole?.policies.map((p) => p.name)).toEqual(['AWSLambdaBasicExecutionRole', 'logs']);
-    // Reads Config never carries; subnets, groups and role were found, so their reads are not listed.
-    expect(obs.denied).toEqual(['cloudtrail:DescribeTrails', 'lambda:GetFunctionEventInvokeConfig', 'lambda:ListAliases', 'lambda:ListFunctionUrlConfigs', 'logs:DescribeLogGroups']);
+    // Inputs Config never carries; subnets, groups and role were found, so they are known.
+    expect(gapsOf(obs)).toEqual([
+      'not-told DescribeLogGroups: logGroup',
+      'not-told DescribeTrails/GetEventSelectors: trails',
+      'not-told GetFunctionConfiguration: environment',
+      'not-told GetFunctionEventInvokeConfig: eventInvokeConfig',
+      'not-told ListAliases/GetPolicy: aliasPolicies',
+      'not-told ListFunctionUrlConfigs: functionUrls',
+    ]);
   });
 
-  it('lists the subnet, security group and role reads when their items are missing from the snapshot', () => {
+  it('marks subnets, security groups and role as not told when their items are missing from the snapshot', () => {
     const { obs, fn } = only(rdkItem());
-    expect(obs.denied).toEqual(expect.arrayContaining(['ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'iam:GetRole', 'iam:GetPolicyVersion']));
+    expect(gapsOf(obs)).toEqual(expect.arrayContaining(['not-told AWS::EC2::Subnet: subnets', 'not-told AWS::EC2::SecurityGroup: securityGroups', 'not-told AWS::IAM::Role: executionRole']));
     expect(fn.subnets.every((s) => s.availabilityZone === null)).toBe(true);
     expect(fn.executionRole).toBeNull();
   });

@@ -189,13 +189,12 @@ describe('lambda-no-secrets-in-env and lambda-env-vars-cmk', () => {
     expect(JSON.stringify(check)).not.toContain(password);
   });
   it('is not applicable without variables', () => expect(lambdaNoSecretsInEnv.evaluate(fn({}, { Environment: undefined }), ctx(), ref).status).toBe('NOT_APPLICABLE'));
-  it('gives ERROR (through the engine) when the environment was not observed or could not be decrypted', () => {
+  it('gives INSUFFICIENT_DATA (through the engine) when the environment was not observed, ERROR when Lambda could not decrypt it', () => {
     const unobserved = { ...fn(), environment: null };
     const undecryptable = fn({}, { Environment: { Error: { ErrorCode: 'KMSAccessDeniedException', Message: 'denied' } } });
-    for (const config of [unobserved, undecryptable]) {
-      const [verdict] = evaluateObservation({ state: 'present', ref, config, denied: [], observedAt: '2026-03-01T00:00:00Z', source: 'config' }, [lambdaNoSecretsInEnv], undefined, ctx());
-      expect(verdict!.status).toBe('ERROR');
-    }
+    const statusOf = (config: unknown) =>
+      evaluateObservation({ state: 'present', ref, config, gaps: [], observedAt: '2026-03-01T00:00:00Z', source: 'config' }, [lambdaNoSecretsInEnv], undefined, ctx())[0]!.status;
+    expect([statusOf(unobserved), statusOf(undecryptable)]).toEqual(['INSUFFICIENT_DATA', 'ERROR']);
   });
   it('env CMK: passes the recorded CMK, fails the AWS managed key, N/A without variables, ERROR when unobserved without a CMK', () => {
     expect(lambdaEnvVarsCmk.evaluate(fn(), ctx(), ref).status).toBe('PASS');

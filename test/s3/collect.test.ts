@@ -48,6 +48,7 @@ import type {
 } from '../../shared/resources/s3/types';
 import { loadApiResponse } from '../helpers/fixtures';
 import { ACCOUNT, awsError, bucketRef, recordedError } from './helpers';
+import { gapsOf } from '../helpers/gaps';
 
 const s3 = mockClient(S3Client);
 const control = mockClient(S3ControlClient);
@@ -107,7 +108,7 @@ describe('S3 bucket live collector', () => {
 
   it('normalises the recorded answers into the canonical bucket snapshot', async () => {
     const observation = await collect();
-    expect(observation).toMatchObject({ state: 'present', denied: [], observedAt: NOW.toISOString(), source: 'live' });
+    expect(observation).toMatchObject({ state: 'present', gaps: [], observedAt: NOW.toISOString(), source: 'live' });
     expect(presentConfig<S3BucketConfig>(observation)).toEqual({
       name: 'hazmat-audit-logs',
       region: 'us-west-2',
@@ -175,7 +176,7 @@ describe('S3 bucket live collector', () => {
     s3.on(GetBucketPolicyCommand).rejects(recordedError('s3.GetBucketPolicy.NoSuchBucketPolicy-404.custodian.json'));
     s3.on(GetBucketPolicyStatusCommand).rejects(recordedError('s3.GetBucketPolicy.NoSuchBucketPolicy-404.custodian.json'));
     const observation = await collect();
-    expect(observation).toMatchObject({ state: 'present', denied: [] });
+    expect(observation).toMatchObject({ state: 'present', gaps: [] });
     expect(presentConfig<S3BucketConfig>(observation)).toMatchObject({ policy: null, policyIsPublic: null });
   });
 
@@ -193,7 +194,7 @@ describe('S3 bucket live collector', () => {
     s3.on(GetBucketLoggingCommand).resolves(loadApiResponse('s3.GetBucketLogging.disabled.custodian.json'));
     s3.on(GetBucketVersioningCommand).resolves({});
     const observation = await collect();
-    expect(observation.state === 'present' && observation.denied).toEqual([]);
+    expect(observation.state === 'present' && observation.gaps).toEqual([]);
     expect(presentConfig<S3BucketConfig>(observation)).toMatchObject({
       objectOwnership: null,
       tags: {},
@@ -206,18 +207,18 @@ describe('S3 bucket live collector', () => {
     });
   });
 
-  it('lists a denied read (recorded AccessDenied) in denied and leaves its field null', async () => {
+  it('attributes a denied read (recorded AccessDenied) to its command and field, which stays null', async () => {
     s3.on(GetPublicAccessBlockCommand).rejects(recordedError('s3.GetPublicAccessBlock.AccessDenied.custodian.json'));
     s3.on(GetBucketAclCommand).rejects(recordedError('s3.GetPublicAccessBlock.AccessDenied.custodian.json'));
     const observation = await collect();
-    expect(observation).toMatchObject({ state: 'present', denied: ['s3:GetBucketAcl', 's3:GetBucketPublicAccessBlock'] });
+    expect(gapsOf(observation)).toEqual(['failed GetBucketAcl: acl', 'failed GetPublicAccessBlock: publicAccessBlock']);
     expect(presentConfig<S3BucketConfig>(observation)).toMatchObject({ publicAccessBlock: null, acl: null });
   });
 
   it('throws a CollectError (so the queue retries) when a read is throttled past the SDK retries', async () => {
     s3.on(GetBucketLoggingCommand).rejects(awsError('SlowDown', 503));
     await expect(collect()).rejects.toThrow(CollectError);
-    await expect(collect()).rejects.toThrow(/s3:GetBucketLogging failed: SlowDown/);
+    await expect(collect()).rejects.toThrow(/GetBucketLogging failed: SlowDown/);
   });
 
   it('normalises the other recorded ACL, encryption and versioning answers', async () => {
@@ -272,7 +273,7 @@ describe('S3 bucket live collector', () => {
       s3.on(GetBucketLocationCommand, { Bucket: 'dest-east' }).resolves({ LocationConstraint: null as never });
       s3.on(GetBucketLocationCommand, { Bucket: 'dest-gone' }).rejects(awsError('NoSuchBucket'));
       const observation = await collect();
-      expect(observation.state === 'present' && observation.denied).toEqual([]);
+      expect(observation.state === 'present' && observation.gaps).toEqual([]);
       expect(presentConfig<S3BucketConfig>(observation).replication).toEqual({
         role: 'arn:aws:iam::644160558196:role/repl',
         rules: [
@@ -282,11 +283,11 @@ describe('S3 bucket live collector', () => {
       });
     });
 
-    it('lists a denied destination lookup (cross-account destination) as a denied s3:GetBucketLocation', async () => {
+    it('attributes a denied destination lookup (cross-account destination) to the destination Regions only', async () => {
       replicateTo('partner-bucket');
       s3.on(GetBucketLocationCommand, { Bucket: 'partner-bucket' }).rejects(awsError('AccessDenied', 403));
       const observation = await collect();
-      expect(observation).toMatchObject({ state: 'present', denied: ['s3:GetBucketLocation'] });
+      expect(gapsOf(observation)).toEqual(['failed GetBucketLocation (destination): replication.rules.destinationRegion']);
       expect(presentConfig<S3BucketConfig>(observation).replication?.rules[0].destinationRegion).toBeNull();
     });
   });
@@ -322,7 +323,7 @@ describe('S3 account Block Public Access live collector', () => {
   it('reads the recorded 404 as "no configuration" (present, null), never as gone', async () => {
     control.on(GetAccountPublicAccessBlockCommand).rejects(recordedError('s3control.GetPublicAccessBlock.account-NoSuchPublicAccessBlockConfiguration-404.custodian.json'));
     const observation = await collectors[S3_KIND.accountPublicAccessBlock].collect(ref, recordingClients());
-    expect(observation).toMatchObject({ state: 'present', denied: [], config: { accountId: ACCOUNT, publicAccessBlock: null } });
+    expect(observation).toMatchObject({ state: 'present', gaps: [], config: { accountId: ACCOUNT, publicAccessBlock: null } });
   });
 
   it('lists exactly one ref per account', async () => {
@@ -469,9 +470,9 @@ describe('S3 account data-events live collector', () => {
     expect(presentConfig<S3AccountDataEventsConfig>(await collectors[S3_KIND.accountDataEvents].collect(ref, recordingClients())).trails).toEqual([]);
   });
 
-  it('lists a denied GetEventSelectors in denied', async () => {
+  it('attributes a denied GetEventSelectors to the trails', async () => {
     cloudtrail.on(GetEventSelectorsCommand).rejects(awsError('AccessDeniedException', 400));
-    expect(await collectors[S3_KIND.accountDataEvents].collect(ref, recordingClients())).toMatchObject({ state: 'present', denied: ['cloudtrail:GetEventSelectors'] });
+    expect(gapsOf(await collectors[S3_KIND.accountDataEvents].collect(ref, recordingClients()))).toEqual(['failed GetEventSelectors: trails']);
   });
 });
 

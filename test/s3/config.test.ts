@@ -27,6 +27,7 @@ import { S3_KIND } from '../../shared/resources/s3/kinds';
 import type { S3AccessPointConfig, S3AccountPublicAccessBlockConfig, S3BucketConfig, S3DirectoryBucketConfig, S3MultiRegionAccessPointConfig } from '../../shared/resources/s3/types';
 import { loadApiResponse, loadFixture } from '../helpers/fixtures';
 import { awsError, bucketRef, recordedError } from './helpers';
+import { gapsOf } from '../helpers/gaps';
 
 const normaliser = (type: string) => {
   const found = s3ConfigNormalisers.find((n) => n.configType === type);
@@ -61,7 +62,6 @@ describe('S3 bucket Config normaliser', () => {
     expect(observation).toMatchObject({
       state: 'present',
       source: 'config',
-      denied: [],
       observedAt: '2019-02-12T07:29:16.288Z',
       ref: { kind: S3_KIND.bucket, id: 'mborch-test-bucket-config-item', arn: 'arn:aws:s3:::mborch-test-bucket-config-item', accountId: '934654633380', region: 'us-east-1' },
     });
@@ -150,20 +150,20 @@ describe('S3 bucket Config normaliser', () => {
   describe('replication', () => {
     const replicated = () => item('s3-bucket.s3-rep-and-notify.custodian.json');
 
-    it('reads the rule map and marks s3:GetBucketLocation denied when the destination Region is unknown', () => {
+    it('reads the rule map and marks the destination Region not told when the snapshot lacks the destination', () => {
       const observation = only(observe(replicated()));
       expect(configOf<S3BucketConfig>(observation).replication).toEqual({
         role: 'arn:aws:iam::644160558196:role/custodian-replicated-custodian-replicated-west-s3-repl-role',
         rules: [{ id: 'testing-99', status: 'Enabled', destinationBucket: 'arn:aws:s3:::testing-west', destinationAccount: '000111222333', destinationRegion: null }],
       });
-      expect(observation.state === 'present' && observation.denied).toEqual(['s3:GetBucketLocation']);
+      expect(gapsOf(observation)).toContain('not-told AWS::S3::Bucket (destination): replication.rules.destinationRegion');
     });
 
     it('takes the destination Region from the destination bucket item of the same snapshot', () => {
       const destination = normaliseConfigItem({ ...rawItem('s3-bucket.s3.custodian.json'), resourceId: 'testing-west', resourceName: 'testing-west', awsRegion: 'us-west-2' });
       const observation = only(observe(replicated(), [destination]));
       expect(configOf<S3BucketConfig>(observation).replication?.rules[0].destinationRegion).toBe('us-west-2');
-      expect(observation.state === 'present' && observation.denied).toEqual([]);
+      expect(gapsOf(observation).filter((g) => g.includes('destination'))).toEqual([]);
     });
   });
 
@@ -351,7 +351,7 @@ describe('S3 live and Config paths agree', () => {
       LambdaFunctionConfigurations: [{ LambdaFunctionArn: 'arn:aws:lambda:us-east-1:644160558196:function:lambdaenv', Events: ['s3:ObjectRemoved:Delete'] }],
     });
     const live = await collect('testing-99', 'us-east-1', '644160558196');
-    expect(live.state === 'present' && live.denied).toEqual([]);
+    expect(live.state === 'present' && live.gaps).toEqual([]);
     expect(configOf<S3BucketConfig>(live)).toEqual(fromConfig);
   });
 

@@ -97,11 +97,17 @@ describe('s3-bucket-public-read', () => {
     expect(run(s3BucketPublicRead, bucket).evidence[0].value).toEqual(['AuthenticatedUsers READ']);
   });
 
-  it('passes a public ACL when ACLs are disabled (BucketOwnerEnforced) or IgnorePublicAcls is on at account level', () => {
+  it('passes a public ACL when IgnorePublicAcls is on at account level', () => {
     const item = configItem('s3-bucket.s3-lifecycle.custodian.json');
     const bucket = bucketConfigFromItem(item, createConfigIndex([item]));
-    expect(run(s3BucketPublicRead, { ...bucket, objectOwnership: 'BucketOwnerEnforced' }).status).toBe('PASS');
     expect(run(s3BucketPublicRead, { ...bucket, accountPublicAccessBlock: { ...NO_BLOCK, ignorePublicAcls: true } }).status).toBe('PASS');
+  });
+
+  it('fails a public ACL without reading Object Ownership (S3 refuses to disable ACLs while the ACL grants others)', () => {
+    const item = configItem('s3-bucket.s3-lifecycle.custodian.json');
+    const bucket = bucketConfigFromItem(item, createConfigIndex([item]));
+    const ownershipUnread = Object.defineProperty({ ...bucket }, 'objectOwnership', { get: () => { throw new Error('read'); } });
+    expect(run(s3BucketPublicRead, ownershipUnread).status).toBe('FAIL');
   });
 
   it('passes a public WRITE-only ACL grant (that is public write, not read)', () => {

@@ -39,6 +39,7 @@ import { ApigatewayKind, domainNameKind, httpApiKind, httpStageKind, restApiKind
 import { normaliseDomainName, normaliseHttpApi, normaliseHttpStage, normaliseRestApi, normaliseRestStage, usagePlansCovering } from './normalise';
 import type { CustomDomainMapping } from './types';
 import { lazyModule } from '../lazy-sdk';
+import { WHOLE_SNAPSHOT } from '../gaps';
 
 /** WAFv2 only cross-checks a stage's web ACL: loaded on first use. */
 const wafv2Sdk = lazyModule(() => require('@aws-sdk/client-wafv2') as typeof Wafv2Sdk);
@@ -131,6 +132,12 @@ const httpApiIds = async (client: ApiGatewayV2Client): Promise<string[]> =>
 
 const asArray = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : null);
 
+/** Snapshot fields each resource's own Get call fills (the rest come from reads of their own). */
+const REST_API_FIELDS = ['name', 'endpointTypes', 'vpcEndpointIds', 'policy', 'disableExecuteApiEndpoint', 'apiKeySource', 'tags'] as const;
+const REST_STAGE_FIELDS = ['deploymentId', 'methodSettings', 'tracingEnabled', 'clientCertificateId', 'webAclArn', 'accessLogSettings', 'cacheClusterEnabled', 'variables'] as const;
+const HTTP_API_FIELDS = ['name', 'protocolType', 'apiEndpoint', 'disableExecuteApiEndpoint', 'cors', 'tags'] as const;
+const HTTP_STAGE_FIELDS = ['autoDeploy', 'accessLogSettings', 'defaultRouteSettings', 'routeSettings', 'variables', 'clientCertificateId'] as const;
+
 export const createApigatewayCollectors = (options: ApigatewayCollectorOptions = {}): Record<string, KindCollector> => {
   const now = options.now ?? (() => new Date());
 
@@ -140,9 +147,10 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
       const client = v1(clients, ref.region);
       const restApiId = ref.id;
       const reads = await runReads([
-        { key: 'api', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetRestApiCommand({ restApiId })) },
+        { key: 'api', command: 'GetRestApi', fills: REST_API_FIELDS, iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetRestApiCommand({ restApiId })) },
         {
           key: 'resources',
+          command: 'GetResources',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () =>
@@ -152,12 +160,14 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
         },
         {
           key: 'authorizers',
+          command: 'GetAuthorizers',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () => allPages((position) => client.send(new GetAuthorizersCommand({ restApiId, limit: 500, position })).then((r) => ({ items: r.items, next: r.position }))),
         },
         {
           key: 'gatewayResponses',
+          command: 'GetGatewayResponses',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () =>
@@ -165,11 +175,13 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
         },
         {
           key: 'stages',
+          command: 'GetStages',
+          fills: ['stageNames'],
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () => client.send(new GetStagesCommand({ restApiId })).then((r) => (r.item ?? []).map((s) => s.stageName).filter((n): n is string => !!n)),
         },
-        { key: 'domainMappings', iamAction: APIGATEWAY_GET, run: () => restDomainMappings(client, restApiId) },
+        { key: 'domainMappings', command: 'GetDomainNames/GetBasePathMappings', fills: ['customDomainMappings'], iamAction: APIGATEWAY_GET, run: () => restDomainMappings(client, restApiId) },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
       const v = reads.values;
@@ -180,7 +192,7 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
         stageNames: asArray(v.stages) as string[] | null,
         customDomainMappings: asArray(v.domainMappings) as CustomDomainMapping[] | null,
       });
-      return { state: 'present', ref, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients) {
       try {
@@ -197,15 +209,18 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
       const client = v1(clients, ref.region);
       const { apiId: restApiId, stageName } = splitStageId(ref.id);
       const reads = await runReads([
-        { key: 'stage', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetStageCommand({ restApiId, stageName })) },
-        { key: 'account', iamAction: APIGATEWAY_GET, run: () => client.send(new GetAccountCommand({})) },
+        { key: 'stage', command: 'GetStage', fills: REST_STAGE_FIELDS, iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetStageCommand({ restApiId, stageName })) },
+        { key: 'account', command: 'GetAccount', iamAction: APIGATEWAY_GET, run: () => client.send(new GetAccountCommand({})) },
         {
           key: 'usagePlans',
+          command: 'GetUsagePlans',
           iamAction: APIGATEWAY_GET,
           run: () => allPages((position) => client.send(new GetUsagePlansCommand({ position, limit: 500 })).then((r) => ({ items: r.items, next: r.position }))),
         },
         {
           key: 'waf',
+          command: 'GetWebACLForResource',
+          fills: ['webAclArn'],
           iamAction: WAFV2_GET_WEB_ACL_FOR_RESOURCE,
           absent: ['WAFNonexistentItemException'],
           run: () => {
@@ -224,7 +239,9 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
         usagePlans: plans ? usagePlansCovering(plans, restApiId, stageName) : null,
         webAclArn: waf?.WebACL?.ARN ?? null,
       });
-      return { state: 'present', ref, config, denied: reads.denied, observedAt, source: 'live' };
+      // The stage names its web ACL itself when GetStage answers: a failed WAF cross-check then leaves nothing unknown.
+      const gaps = v.stage && config.webAclArn ? reads.failed.filter((g) => g.read !== 'GetWebACLForResource') : reads.failed;
+      return { state: 'present', ref, config, gaps, observedAt, source: 'live' };
     },
     async list(scope, clients) {
       const client = v1(clients, scope.region);
@@ -246,10 +263,10 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
       const observedAt = now().toISOString();
       const client = v1(clients, ref.region);
       const reads = await runReads([
-        { key: 'domain', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetDomainNameCommand({ domainName: ref.id })) },
+        { key: 'domain', command: 'GetDomainName', fills: [WHOLE_SNAPSHOT], iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetDomainNameCommand({ domainName: ref.id })) },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
-      return { state: 'present', ref, config: normaliseDomainName(ref.id, reads.values.domain), denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref, config: normaliseDomainName(ref.id, reads.values.domain), gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients) {
       try {
@@ -269,26 +286,29 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
       const client = v2(clients, ref.region);
       const ApiId = ref.id;
       const reads = await runReads([
-        { key: 'api', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetApiCommand({ ApiId })) },
+        { key: 'api', command: 'GetApi', fills: HTTP_API_FIELDS, iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetApiCommand({ ApiId })) },
         {
           key: 'routes',
+          command: 'GetRoutes',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () => allPages((NextToken) => client.send(new GetRoutesCommand({ ApiId, NextToken })).then((r) => ({ items: r.Items, next: r.NextToken }))),
         },
         {
           key: 'authorizers',
+          command: 'GetAuthorizers',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () => allPages((NextToken) => client.send(new GetV2AuthorizersCommand({ ApiId, NextToken })).then((r) => ({ items: r.Items, next: r.NextToken }))),
         },
         {
           key: 'integrations',
+          command: 'GetIntegrations',
           iamAction: APIGATEWAY_GET,
           gone: NOT_FOUND,
           run: () => allPages((NextToken) => client.send(new GetIntegrationsCommand({ ApiId, NextToken })).then((r) => ({ items: r.Items, next: r.NextToken }))),
         },
-        { key: 'domainMappings', iamAction: APIGATEWAY_GET, run: () => httpDomainMappings(client, ApiId) },
+        { key: 'domainMappings', command: 'GetDomainNames/GetApiMappings', fills: ['customDomainMappings'], iamAction: APIGATEWAY_GET, run: () => httpDomainMappings(client, ApiId) },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
       const v = reads.values;
@@ -298,7 +318,7 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
         integrations: asArray(v.integrations),
         customDomainMappings: asArray(v.domainMappings) as CustomDomainMapping[] | null,
       });
-      return { state: 'present', ref, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients) {
       try {
@@ -315,13 +335,13 @@ export const createApigatewayCollectors = (options: ApigatewayCollectorOptions =
       const client = v2(clients, ref.region);
       const { apiId: ApiId, stageName: StageName } = splitStageId(ref.id);
       const reads = await runReads([
-        { key: 'stage', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetV2StageCommand({ ApiId, StageName })) },
-        { key: 'api', iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetApiCommand({ ApiId })) },
+        { key: 'stage', command: 'GetStage', fills: HTTP_STAGE_FIELDS, iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetV2StageCommand({ ApiId, StageName })) },
+        { key: 'api', command: 'GetApi', fills: ['protocolType'], iamAction: APIGATEWAY_GET, gone: NOT_FOUND, run: () => client.send(new GetApiCommand({ ApiId })) },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
       const api = reads.values.api as { ProtocolType?: string } | undefined;
       const config = normaliseHttpStage(ApiId, reads.values.stage ?? { StageName }, api?.ProtocolType ?? null);
-      return { state: 'present', ref, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients) {
       const client = v2(clients, scope.region);

@@ -1,11 +1,12 @@
 /**
  * AWS Config normalisers of the apigateway family. Config records REST APIs and stages, v2 APIs and stages (and, in
  * current Regions, v2 integrations); it has no methods, resources, authorizers, routes, usage plans or account settings,
- * so those snapshot fields are `null` (unknown) and the rules that need them return NOT_APPLICABLE saying so.
+ * so those snapshot fields are `null` (unknown) with a not-told gap: the rules that need them give INSUFFICIENT_DATA.
  */
-import type { Observation, ResourceRef } from '../../core';
+import type { InputGap, Observation, ResourceRef } from '../../core';
 import { partitionOf } from '../../events/names';
-import { isDeletedItem, type ConfigIndex, type ConfigItem } from '../config-item';
+import { configItemGaps, isDeletedItem, notInConfig, type ConfigIndex, type ConfigItem } from '../config-item';
+import { liveReadHint, notTold, WHOLE_SNAPSHOT } from '../gaps';
 import type { ConfigNormaliser, ResourceKind } from '../types';
 import { domainNameKind, HTTP_INTEGRATION_CONFIG_TYPE, httpApiKind, httpStageKind, parseApigatewayArn, restApiKind, restStageKind } from './kinds';
 import { field, normaliseDomainName, normaliseHttpApi, normaliseHttpStage, normaliseRestApi, normaliseRestStage } from './normalise';
@@ -23,10 +24,37 @@ const refOf = (kind: ResourceKind, item: ConfigItem, id: string): ResourceRef =>
   return { kind: kind.kind, id, arn: kind.arn({ partition: partitionOf(region), accountId: item.accountId, region, id }), accountId: item.accountId, region };
 };
 
-const observation = (item: ConfigItem, ref: ResourceRef, config: unknown): Observation =>
+const FAMILY = 'apigateway';
+
+/**
+ * The observation of an item. Everything but the identity comes from `configuration` (an item without it is unknown);
+ * `liveOnly` names the fields Config does not record, with the SDK command that reads them.
+ */
+const observation = (item: ConfigItem, ref: ResourceRef, config: unknown, liveOnly: Readonly<Record<string, readonly string[]>> = {}, extra: readonly InputGap[] = []): Observation =>
   isDeletedItem(item)
     ? { state: 'gone', ref, observedAt: item.captureTime, source: 'config' }
-    : { state: 'present', ref, config, denied: [], observedAt: item.captureTime, source: 'config' };
+    : {
+        state: 'present',
+        ref,
+        config,
+        gaps: [
+          ...configItemGaps(item, FAMILY, { configuration: [WHOLE_SNAPSHOT] }, ref.region),
+          ...Object.entries(liveOnly).map(([read, inputs]) => notInConfig(inputs, read, FAMILY, ref.region)),
+          ...extra,
+        ],
+        observedAt: item.captureTime,
+        source: 'config',
+      };
+
+const REST_API_LIVE_ONLY = {
+  GetResources: ['resources'],
+  GetAuthorizers: ['authorizers'],
+  GetGatewayResponses: ['gatewayResponses'],
+  GetStages: ['stageNames'],
+  'GetDomainNames/GetBasePathMappings': ['customDomainMappings'],
+} as const;
+const REST_STAGE_LIVE_ONLY = { GetAccount: ['account'], GetUsagePlans: ['usagePlans'] } as const;
+const HTTP_API_LIVE_ONLY = { GetRoutes: ['routes'], GetAuthorizers: ['authorizers'], 'GetDomainNames/GetApiMappings': ['customDomainMappings'] } as const;
 
 /** The related item of `type` (Config relationship "Is contained in"), or the item whose ARN is `arn`. */
 const related = (item: ConfigItem, index: ConfigIndex, type: string, arn: string | undefined): ConfigItem | undefined => {
@@ -42,7 +70,8 @@ export const restApiConfigNormaliser: ConfigNormaliser = {
   configType: 'AWS::ApiGateway::RestApi',
   toObservations(item) {
     const id = text(item.configuration.id) ?? parseApigatewayArn(itemArn(item))?.restApiId ?? item.resourceName ?? item.resourceId;
-    return [observation(item, refOf(restApiKind, item, id), normaliseRestApi(id, item.configuration, { tags: item.tags }))];
+    const tagGaps = configItemGaps(item, FAMILY, { tags: ['tags'] });
+    return [observation(item, refOf(restApiKind, item, id), normaliseRestApi(id, item.configuration, { tags: item.tags }), REST_API_LIVE_ONLY, tagGaps)];
   },
 };
 
@@ -54,7 +83,7 @@ export const restStageConfigNormaliser: ConfigNormaliser = {
     const restApiId = parts?.restApiId ?? text(item.configuration.restApiId);
     if (!restApiId || !stageName) return [];
     const ref = refOf(restStageKind, item, `${restApiId}/${stageName}`);
-    return [observation(item, ref, normaliseRestStage(restApiId, { ...item.configuration, stageName }))];
+    return [observation(item, ref, normaliseRestStage(restApiId, { ...item.configuration, stageName }), REST_STAGE_LIVE_ONLY)];
   },
 };
 
@@ -77,7 +106,12 @@ export const httpApiConfigNormaliser: ConfigNormaliser = {
       .filter((i) => !isDeletedItem(i) && (field(i.configuration, 'apiId') === id || related(i, index, 'AWS::ApiGatewayV2::Api', undefined) === item))
       .map((i) => i.configuration);
     const config = normaliseHttpApi(id, item.configuration, { tags: item.tags, integrations: integrations.length > 0 ? integrations : null });
-    return [observation(item, refOf(httpApiKind, item, id), config)];
+    const ref = refOf(httpApiKind, item, id);
+    const extra = [
+      ...configItemGaps(item, FAMILY, { tags: ['tags'] }),
+      ...(config.integrations === null ? [notInConfig(['integrations'], 'GetIntegrations (or AWS::ApiGatewayV2::Integration items)', FAMILY, ref.region)] : []),
+    ];
+    return [observation(item, ref, config, HTTP_API_LIVE_ONLY, extra)];
   },
 };
 
@@ -93,7 +127,9 @@ export const httpStageConfigNormaliser: ConfigNormaliser = {
     const api = related(item, index, 'AWS::ApiGatewayV2::Api', apiArn);
     const protocolType = api && !isDeletedItem(api) ? (text(field(api.configuration, 'protocolType')) ?? null) : null;
     const ref = refOf(httpStageKind, item, `${apiId}/${stageName}`);
-    return [observation(item, ref, normaliseHttpStage(apiId, { ...item.configuration, stageName }, protocolType))];
+    // The protocol is the API's: unknown when the snapshot lacks the API's item (or its configuration).
+    const apiUnknown = protocolType === null ? [notTold(['protocolType'], 'AWS::ApiGatewayV2::Api', `the snapshot has no item for API ${apiId}; ${liveReadHint(FAMILY, ref.region)}`)] : [];
+    return [observation(item, ref, normaliseHttpStage(apiId, { ...item.configuration, stageName }, protocolType), {}, apiUnknown)];
   },
 };
 

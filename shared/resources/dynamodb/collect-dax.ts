@@ -9,6 +9,7 @@
  */
 import type { Observation, ResourceRef } from '../../core';
 import { runReads } from '../aws-errors';
+import { WHOLE_SNAPSHOT } from '../gaps';
 import type { ClientFactory } from '../clients';
 import type { KindCollector } from '../types';
 import { DAX_READ_ACTIONS } from './reads';
@@ -32,6 +33,8 @@ export const createDaxClusterCollector = (api: (region: string, clients: ClientF
       const reads = await runReads([
         {
           key: 'cluster',
+          command: 'DescribeClusters',
+          fills: [WHOLE_SNAPSHOT],
           iamAction: DAX_READ_ACTIONS.describeClusters,
           gone: ['ClusterNotFoundFault'],
           run: async () => {
@@ -44,6 +47,7 @@ export const createDaxClusterCollector = (api: (region: string, clients: ClientF
         },
         {
           key: 'tags',
+          command: 'ListTags',
           iamAction: DAX_READ_ACTIONS.listTags,
           gone: ['ClusterNotFoundFault'],
           run: async () => {
@@ -61,7 +65,7 @@ export const createDaxClusterCollector = (api: (region: string, clients: ClientF
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
       const config = normaliseDaxCluster(reads.values.cluster ?? { ClusterName: name, ClusterArn: arn }, (reads.values.tags as unknown[] | undefined) ?? []);
-      return { state: 'present', ref: { ...ref, id: name, arn: config.arn || arn }, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref: { ...ref, id: name, arn: config.arn || arn }, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients): Promise<ResourceRef[]> {
       const dax = api(scope.region, clients);

@@ -26,6 +26,7 @@ import {
 import type * as KmsSdk from '@aws-sdk/client-kms';
 import type { Observation, ResourceRef } from '../../core';
 import { classifyAwsError, runReads, type ReadSpec } from '../aws-errors';
+import { mergeGaps } from '../gaps';
 import type { ClientFactory } from '../clients';
 import { lazyModule } from '../lazy-sdk';
 import { paginate } from '../paginate';
@@ -38,6 +39,11 @@ import { DYNAMODB_TABLE_KIND, type BackupSelectionSnapshot, type DynamoDbTableSn
 const kmsSdk = lazyModule(() => require('@aws-sdk/client-kms') as typeof KmsSdk);
 
 const GONE = ['ResourceNotFoundException', 'TableNotFoundException'];
+
+/** Snapshot fields DescribeTable fills (a denied DescribeTable leaves them unknown). */
+const TABLE_DESCRIPTION_FIELDS = ['status', 'billingMode', 'provisionedThroughput', 'globalSecondaryIndexes', 'sse', 'deletionProtectionEnabled', 'latestStreamArn', 'streamPolicy', 'autoScaling'];
+/** The backup coverage read: every AWS Backup call it makes (one failure leaves the selections unknown). */
+export const BACKUP_COMMANDS = 'ListBackupPlans/GetBackupPlan/ListBackupSelections/GetBackupSelection';
 
 /** Every backup selection of the account with its plan's target vaults (account-wide, the same for every table). */
 export const readBackupSelections = async (backup: BackupClient): Promise<BackupSelectionSnapshot[]> => {
@@ -109,10 +115,18 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
       const scaling = clients.get(ApplicationAutoScalingClient, ref.region);
 
       const first = await runReads([
-        { key: 'table', iamAction: TABLE_READ_ACTIONS.describeTable, gone: GONE, run: async () => (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table ?? {} },
-        { key: 'continuousBackups', iamAction: TABLE_READ_ACTIONS.continuousBackups, gone: GONE, run: () => ddb.send(new DescribeContinuousBackupsCommand({ TableName: name })) },
+        { key: 'table', command: 'DescribeTable', fills: TABLE_DESCRIPTION_FIELDS, iamAction: TABLE_READ_ACTIONS.describeTable, gone: GONE, run: async () => (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table ?? {} },
+        {
+          key: 'continuousBackups',
+          command: 'DescribeContinuousBackups',
+          fills: ['pointInTimeRecoveryStatus'],
+          iamAction: TABLE_READ_ACTIONS.continuousBackups,
+          gone: GONE,
+          run: () => ddb.send(new DescribeContinuousBackupsCommand({ TableName: name })),
+        },
         {
           key: 'resourcePolicy',
+          command: 'GetResourcePolicy',
           iamAction: TABLE_READ_ACTIONS.resourcePolicy,
           absent: ['PolicyNotFoundException'],
           gone: ['ResourceNotFoundException'],
@@ -120,6 +134,7 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
         },
         {
           key: 'tags',
+          command: 'ListTagsOfResource',
           iamAction: TABLE_READ_ACTIONS.tags,
           gone: GONE,
           run: () =>
@@ -128,16 +143,26 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
               return { items: r.Tags ?? [], next: r.NextToken };
             }),
         },
-        { key: 'backupSelections', iamAction: TABLE_READ_ACTIONS.backupPlans, run: () => readBackupSelections(clients.get(BackupClient, ref.region)) },
+        {
+          key: 'backupSelections',
+          command: BACKUP_COMMANDS,
+          iamAction: TABLE_READ_ACTIONS.backupPlans,
+          run: () => readBackupSelections(clients.get(BackupClient, ref.region)),
+        },
       ]);
       if (first.gone) return { state: 'gone', ref, observedAt, source: 'live' };
 
       const table = (first.values.table ?? {}) as { GlobalSecondaryIndexes?: { IndexName?: string }[]; LatestStreamArn?: string; SSEDescription?: { SSEType?: string; KMSMasterKeyArn?: string } };
       const scalingIds = [`table/${name}`, ...(table.GlobalSecondaryIndexes ?? []).flatMap((g) => (g.IndexName ? [`table/${name}/index/${g.IndexName}`] : []))];
       const keyArn = table.SSEDescription?.SSEType === 'KMS' ? table.SSEDescription.KMSMasterKeyArn : undefined;
-      const second: ReadSpec[] = [
+      // An on-demand table has no provisioned capacity to scale (and ddb-table-autoscaling passes it on its billing mode):
+      // no Auto Scaling read, so a denied one can never touch it. https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-1
+      const onDemand = (first.values.table as { BillingModeSummary?: { BillingMode?: string } } | undefined)?.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST';
+      const scalingReads: ReadSpec[] = [
         {
           key: 'scalableTargets',
+          command: 'DescribeScalableTargets',
+          fills: ['autoScaling.targets'],
           iamAction: TABLE_READ_ACTIONS.scalableTargets,
           run: () =>
             paginate(async (NextToken) => {
@@ -147,6 +172,8 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
         },
         {
           key: 'scalingPolicies',
+          command: 'DescribeScalingPolicies',
+          fills: ['autoScaling.policies'],
           iamAction: TABLE_READ_ACTIONS.scalingPolicies,
           run: async () =>
             (
@@ -161,10 +188,12 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
             ).flat(),
         },
       ];
+      const second: ReadSpec[] = onDemand ? [] : scalingReads;
       if (table.LatestStreamArn) {
         const streamArn = table.LatestStreamArn;
         second.push({
           key: 'streamPolicy',
+          command: 'GetResourcePolicy (stream)',
           iamAction: TABLE_READ_ACTIONS.resourcePolicy,
           absent: ['PolicyNotFoundException', 'ResourceNotFoundException'],
           run: async () => (await ddb.send(new GetResourcePolicyCommand({ ResourceArn: streamArn }))).Policy ?? null,
@@ -173,6 +202,8 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
       if (keyArn && !keyManagerFromArn(keyArn)) {
         second.push({
           key: 'keyManager',
+          command: 'DescribeKey',
+          fills: ['sse.keyManager'],
           iamAction: TABLE_READ_ACTIONS.describeKey,
           absent: ['NotFoundException'],
           run: async () => {
@@ -195,8 +226,7 @@ export const createDynamoDbTableCollector = (options: CollectorOptions = {}): Ki
         backupSelections: (first.values.backupSelections as BackupSelectionSnapshot[] | undefined) ?? [],
         keyManager: rest.values.keyManager === 'AWS' || rest.values.keyManager === 'CUSTOMER' ? rest.values.keyManager : null,
       });
-      const denied = [...new Set([...first.denied, ...rest.denied])].sort();
-      return { state: 'present', ref: { ...ref, id: name, arn: config.arn || arn }, config, denied, observedAt, source: 'live' };
+      return { state: 'present', ref: { ...ref, id: name, arn: config.arn || arn }, config, gaps: mergeGaps(first.failed, rest.failed), observedAt, source: 'live' };
     },
 
     async list(scope, clients): Promise<ResourceRef[]> {

@@ -1,18 +1,17 @@
 /**
  * AWS Config items of type AWS::DynamoDB::Table → the same observations the live collector yields.
  * Config records the table description, SSE and PITR, but not the resource policy, Application Auto Scaling targets or
- * AWS Backup selections: those reads are listed in `denied`, so the rules that need them give ERROR (never a false PASS).
+ * AWS Backup selections: those inputs are not-told gaps, so the rules that need them give INSUFFICIENT_DATA (never a false PASS).
  */
-import type { Observation, ResourceRef } from '../../core';
-import { isDeletedItem, type ConfigIndex, type ConfigItem } from '../config-item';
+import type { InputGap, Observation, ResourceRef } from '../../core';
+import { configItemGaps, isDeletedItem, notInConfig, type ConfigIndex, type ConfigItem } from '../config-item';
+import { liveReadHint, notTold, WHOLE_SNAPSHOT } from '../gaps';
 import type { ConfigNormaliser } from '../types';
-import { BACKUP_READ_ACTIONS, TABLE_READ_ACTIONS } from './reads';
+import { BACKUP_COMMANDS } from './collect-live';
 import { normaliseTableConfig, partitionOfRegion, tableArn } from './normalise';
 import { DYNAMODB_TABLE_KIND } from './types';
 
-/** Reads whose data AWS Config does not carry for a table. */
-export const TABLE_READS_NOT_IN_CONFIG = [TABLE_READ_ACTIONS.resourcePolicy, ...BACKUP_READ_ACTIONS] as const;
-const SCALING_READS = [TABLE_READ_ACTIONS.scalableTargets, TABLE_READ_ACTIONS.scalingPolicies] as const;
+const FAMILY = 'dynamodb';
 
 const keyManagerFromIndex = (index: ConfigIndex, keyArn: string | null): 'AWS' | 'CUSTOMER' | null => {
   if (!keyArn) return null;
@@ -37,8 +36,19 @@ export const dynamodbTableConfigNormaliser: ConfigNormaliser = {
       arn,
       keyManager: keyManagerFromIndex(index, keyArn),
     });
-    // An on-demand table cannot have scalable targets, so "no targets" is a fact there; for provisioned ones it is unknown.
-    const denied = [...TABLE_READS_NOT_IN_CONFIG, ...(config.billingMode === 'PROVISIONED' ? SCALING_READS : [])].sort();
-    return [{ state: 'present', ref, config, denied, observedAt: item.captureTime, source: 'config' }];
+    // An on-demand table has no provisioned capacity to scale, so its scaling is never read; for provisioned ones it is unknown.
+    const gaps: InputGap[] = [
+      ...configItemGaps(item, FAMILY, {
+        configuration: [WHOLE_SNAPSHOT], // without its configuration a table is unknown
+        supplementary: { ContinuousBackupsDescription: ['pointInTimeRecoveryStatus'], Tags: ['tags'] },
+        tags: ['tags'],
+      }),
+      notInConfig(['resourcePolicy', 'streamPolicy'], 'GetResourcePolicy', FAMILY, item.region),
+      notInConfig(['backupSelections'], BACKUP_COMMANDS, FAMILY, item.region),
+      ...(config.billingMode === 'PROVISIONED' ? [notInConfig(['autoScaling'], 'DescribeScalableTargets/DescribeScalingPolicies', FAMILY, item.region)] : []),
+      // The key manager comes from the key's AWS::KMS::Key item, when the snapshot has it.
+      ...(keyArn && config.sse?.keyManager === null ? [notTold(['sse.keyManager'], 'AWS::KMS::Key', `the snapshot has no item for key ${keyArn}; ${liveReadHint(FAMILY, item.region)}`)] : []),
+    ];
+    return [{ state: 'present', ref, config, gaps, observedAt: item.captureTime, source: 'config' }];
   },
 };

@@ -1,4 +1,5 @@
-import { ConfigError, type Observation } from '../../core';
+import { ConfigError, type InputGap, type Observation } from '../../core';
+import { liveReadHint, notTold } from '../gaps';
 import { accountOfArn, IAM_KIND, iamRef, isAwsManagedPolicyArn, partitionOfArn } from './kinds';
 import { canonicalPolicyText, isoDate, tagsToRecord, byText } from './policy-text';
 import type {
@@ -71,7 +72,9 @@ export const fromAuthorizationDetails = (dump: unknown, options: AuthorizationDe
       })
       .sort((a, b) => byText(a.arn, b.arn));
   const boundary = (e: Json) => str((e.PermissionsBoundary as Json | undefined)?.PermissionsBoundaryArn);
-  const present = <C>(ref: ReturnType<typeof iamRef>, config: C): Observation<C> => ({ state: 'present', ref, config, denied: [], observedAt, source: 'live' });
+  // What the dump does not carry (credentials, Access Advisor, members' MFA) is unknown, never "none".
+  const notInDump = (inputs: readonly string[], read: string): InputGap => notTold(inputs, read, `GetAccountAuthorizationDetails does not carry it; ${liveReadHint('iam', 'global')}`);
+  const present = <C>(ref: ReturnType<typeof iamRef>, config: C, gaps: readonly InputGap[] = []): Observation<C> => ({ state: 'present', ref, config, gaps, observedAt, source: 'live' });
 
   const groupByName = new Map(groups.map((g) => [str(g.GroupName) ?? '', g]));
   const membersOf = new Map<string, string[]>();
@@ -105,7 +108,12 @@ export const fromAuthorizationDetails = (dump: unknown, options: AuthorizationDe
       credentials: null,
       serviceLastAccessed: null,
     };
-    out.push(present(iamRef(IAM_KIND.user, name, accountId, partition), snapshot));
+    out.push(
+      present(iamRef(IAM_KIND.user, name, accountId, partition), snapshot, [
+        notInDump(['credentials'], 'GetLoginProfile/ListMFADevices/ListAccessKeys'),
+        notInDump(['serviceLastAccessed'], 'GenerateServiceLastAccessedDetails'),
+      ]),
+    );
   }
   for (const g of groups) {
     const name = str(g.GroupName) ?? '';
@@ -120,7 +128,7 @@ export const fromAuthorizationDetails = (dump: unknown, options: AuthorizationDe
       attachedPolicies: attached(g.AttachedManagedPolicies),
       members: (membersOf.get(name) ?? []).sort().map((member) => ({ name: member, mfaDevices: null })),
     };
-    out.push(present(iamRef(IAM_KIND.group, name, accountId, partition), snapshot));
+    out.push(present(iamRef(IAM_KIND.group, name, accountId, partition), snapshot, [notInDump(['members.mfaDevices'], 'ListMFADevices')]));
   }
   for (const r of roles) {
     const name = str(r.RoleName) ?? '';
@@ -141,7 +149,7 @@ export const fromAuthorizationDetails = (dump: unknown, options: AuthorizationDe
       lastUsedDate: isoDate((r.RoleLastUsed as Json | undefined)?.LastUsedDate),
       serviceLastAccessed: null,
     };
-    out.push(present(iamRef(IAM_KIND.role, name, accountId, partition), snapshot));
+    out.push(present(iamRef(IAM_KIND.role, name, accountId, partition), snapshot, [notInDump(['serviceLastAccessed'], 'GenerateServiceLastAccessedDetails')]));
   }
   const attachmentsOf = (arn: string): PolicyAttachments => {
     const has = (e: Json) => list(e.AttachedManagedPolicies).some((p) => p.PolicyArn === arn);

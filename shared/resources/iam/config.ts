@@ -1,5 +1,6 @@
-import type { Observation, ResourceRef } from '../../core';
-import { isDeletedItem, type ConfigIndex, type ConfigItem } from '../config-item';
+import type { InputGap, Observation, ResourceRef } from '../../core';
+import { configItemGaps, isDeletedItem, notInConfig, type ConfigIndex, type ConfigItem, type ItemParts } from '../config-item';
+import { WHOLE_SNAPSHOT } from '../gaps';
 import type { ConfigNormaliser } from '../types';
 import { IAM_KIND, iamRef, isAwsManagedPolicyArn, partitionOfArn, type IamKind } from './kinds';
 import { canonicalPolicyText, isoDate, tagsToRecord, byText } from './policy-text';
@@ -29,14 +30,22 @@ const refOf = (kind: IamKind, id: string, item: ConfigItem): ResourceRef =>
   iamRef(kind, id, item.accountId, partitionOfArn(item.arn ?? str(item.configuration.arn) ?? undefined), item.region);
 
 const gone = (ref: ResourceRef, item: ConfigItem): Observation => ({ state: 'gone', ref, observedAt: item.captureTime, source: 'config' });
-const present = <C>(ref: ResourceRef, config: C, item: ConfigItem): Observation<C> => ({
-  state: 'present',
-  ref,
-  config,
-  denied: [],
-  observedAt: item.captureTime,
-  source: 'config',
-});
+const FAMILY = 'iam';
+
+/**
+ * The observation of an IAM item with its gaps: an item without configuration is unknown as a whole; `parts` names what
+ * else comes from the item, `liveOnly` what Config never records (by the SDK command that reads it).
+ */
+const present = <C>(ref: ResourceRef, config: C, item: ConfigItem, parts: ItemParts = {}, liveOnly: Readonly<Record<string, readonly string[]>> = {}): Observation<C> => {
+  const gaps: InputGap[] = [
+    ...configItemGaps(item, FAMILY, { configuration: [WHOLE_SNAPSHOT], ...parts }, 'global'),
+    ...Object.entries(liveOnly).map(([read, inputs]) => notInConfig(inputs, read, FAMILY, 'global')),
+  ];
+  return { state: 'present', ref, config, gaps, observedAt: item.captureTime, source: 'config' };
+};
+
+/** Access Advisor: never in a Config item. */
+const ACCESS_ADVISOR = { GenerateServiceLastAccessedDetails: ['serviceLastAccessed'] } as const;
 
 const itemTags = (item: ConfigItem): Record<string, string> => ({ ...tagsToRecord(item.configuration.tags), ...item.tags });
 
@@ -189,35 +198,38 @@ export const IAM_CONFIG_NORMALISERS: readonly ConfigNormaliser[] = [
       const arn = item.arn ?? str(item.configuration.arn);
       if (!arn) return [];
       const ref = refOf(IAM_KIND.policy, arn, item);
-      return [isDeletedItem(item) ? gone(ref, item) : present(ref, policyFromConfig(item), item)];
+      return [isDeletedItem(item) ? gone(ref, item) : present(ref, policyFromConfig(item), item, { relationships: ['attachedTo'] })];
     },
   },
   {
     configType: 'AWS::IAM::Role',
     toObservations: (item, index) => {
       const ref = refOf(IAM_KIND.role, nameOf(item, 'roleName'), item);
-      return [isDeletedItem(item) ? gone(ref, item) : present(ref, roleFromConfig(item, index), item)];
+      return [isDeletedItem(item) ? gone(ref, item) : present(ref, roleFromConfig(item, index), item, {}, ACCESS_ADVISOR)];
     },
   },
   {
     configType: 'AWS::IAM::User',
     toObservations: (item, index) => {
       const ref = refOf(IAM_KIND.user, nameOf(item, 'userName'), item);
-      return [isDeletedItem(item) ? gone(ref, item) : present(ref, userFromConfig(item, index), item)];
+      const credentials = { 'GetLoginProfile/ListMFADevices/ListAccessKeys': ['credentials'], ...ACCESS_ADVISOR };
+      return [isDeletedItem(item) ? gone(ref, item) : present(ref, userFromConfig(item, index), item, {}, credentials)];
     },
   },
   {
     configType: 'AWS::IAM::Group',
     toObservations: (item, index) => {
       const ref = refOf(IAM_KIND.group, nameOf(item, 'groupName'), item);
-      return [isDeletedItem(item) ? gone(ref, item) : present(ref, groupFromConfig(item, index), item)];
+      return [isDeletedItem(item) ? gone(ref, item) : present(ref, groupFromConfig(item, index), item, { relationships: ['members'] }, { ListMFADevices: ['members.mfaDevices'] })];
     },
   },
   {
     configType: 'AWS::AccessAnalyzer::Analyzer',
     toObservations: (item) => {
       const ref = refOf(IAM_KIND.analyzer, str(item.configuration.AnalyzerName) ?? item.resourceName ?? item.resourceId, item);
-      return [isDeletedItem(item) ? gone(ref, item) : present(ref, analyzerFromConfig(item), item)];
+      if (isDeletedItem(item)) return [gone(ref, item)];
+      const analyzer = analyzerFromConfig(item);
+      return [present(ref, analyzer, item, {}, analyzer.status === null ? { GetAnalyzer: ['status'] } : {})];
     },
   },
 ];

@@ -58,7 +58,7 @@ export const createFunctionCodeCollector = (options: CodeCollectorOptions = {}):
       const observedAt = now().toISOString();
       const arn = functionArn({ partition: partitionOfRegion(ref.region), accountId: ref.accountId, region: ref.region, id: ref.id });
       const reads = await runReads([
-        { key: 'function', iamAction: CODE_READ_ACTIONS.getFunction, gone: ['ResourceNotFoundException'], run: () => clients.get(LambdaClient, ref.region).send(new GetFunctionCommand({ FunctionName: arn })) },
+        { key: 'function', command: 'GetFunction', fills: ['packageType', 'codeSha256', 'scan'], iamAction: CODE_READ_ACTIONS.getFunction, gone: ['ResourceNotFoundException'], run: () => clients.get(LambdaClient, ref.region).send(new GetFunctionCommand({ FunctionName: arn })) },
       ]);
       if (reads.gone) return { state: 'gone', ref, observedAt, source: 'live' };
       const fn = reads.values.function as { Configuration?: { FunctionName?: string; PackageType?: string; CodeSha256?: string }; Code?: { Location?: string; RepositoryType?: string } } | undefined;
@@ -70,7 +70,7 @@ export const createFunctionCodeCollector = (options: CodeCollectorOptions = {}):
           ? { state: 'skipped', reason: 'container image package (scan images with ECR / Inspector)', filesScanned: 0, hits: [] }
           : await scanLocation(fn.Code?.Location, download, limits);
       const config: LambdaFunctionCodeSnapshot = { name, arn, packageType, codeSha256: fn?.Configuration?.CodeSha256 ?? null, scan };
-      return { state: 'present', ref: { ...ref, id: name, arn }, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref: { ...ref, id: name, arn }, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     async list(scope, clients): Promise<ResourceRef[]> {
       const lambda = clients.get(LambdaClient, scope.region);
@@ -112,6 +112,8 @@ export const createLayerVersionCollector = (options: CodeCollectorOptions = {}):
       const reads = await runReads([
         {
           key: 'layer',
+          command: 'GetLayerVersion',
+          fills: ['codeSha256', 'scan'],
           iamAction: CODE_READ_ACTIONS.getLayerVersion,
           gone: ['ResourceNotFoundException'],
           run: () =>
@@ -124,7 +126,7 @@ export const createLayerVersionCollector = (options: CodeCollectorOptions = {}):
       const layer = reads.values.layer as { Content?: { Location?: string; CodeSha256?: string } } | undefined;
       const scan = layer ? await scanLocation(layer.Content?.Location, download, limits) : ({ state: 'skipped', reason: 'GetLayerVersion was denied', filesScanned: 0, hits: [] } as const);
       const config: LambdaLayerVersionSnapshot = { arn, layerName: parts.layerName, version: parts.version, codeSha256: layer?.Content?.CodeSha256 ?? null, scan };
-      return { state: 'present', ref: { ...ref, id: `${parts.layerName}:${parts.version}`, arn }, config, denied: reads.denied, observedAt, source: 'live' };
+      return { state: 'present', ref: { ...ref, id: `${parts.layerName}:${parts.version}`, arn }, config, gaps: reads.failed, observedAt, source: 'live' };
     },
     /** The latest version of every layer of the account (older versions are scanned when published). */
     async list(scope, clients): Promise<ResourceRef[]> {

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import type { Observation, ResourceRef } from '../../core';
 import { classifyAwsError, runReads, type ReadSpec } from '../aws-errors';
+import { mergeGaps } from '../gaps';
 import type { ClientFactory } from '../clients';
 import type { KindCollector } from '../types';
 import { functionArn, parseFunctionIdentifier, partitionOfRegion } from './names';
@@ -33,6 +34,12 @@ import { paginate as pages } from '../paginate';
 const ec2Sdk = lazyModule(() => require('@aws-sdk/client-ec2') as typeof Ec2Sdk);
 
 const NOT_FOUND = ['ResourceNotFoundException'];
+
+/** Snapshot fields built from the function's own configuration (a denied GetFunctionConfiguration leaves them unknown). */
+const FUNCTION_CONFIGURATION_FIELDS = [
+  'runtime', 'packageType', 'role', 'vpc', 'subnets', 'securityGroups', 'tracingMode', 'layers', 'deadLetterTargetArn',
+  'kmsKeyArn', 'environment', 'logGroup', 'executionRole',
+];
 
 /** Trails of the account (shadow copies of multi-Region and organisation trails included) with their Lambda selectors. */
 export const readTrails = async (clients: ClientFactory, region: string): Promise<TrailSelectorsSnapshot[]> => {
@@ -75,10 +82,19 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       const lambda = clients.get(LambdaClient, ref.region);
 
       const first = await runReads([
-        { key: 'configuration', iamAction: FUNCTION_READ_ACTIONS.configuration, gone: NOT_FOUND, run: () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: arn })) },
-        { key: 'policy', iamAction: FUNCTION_READ_ACTIONS.policy, absent: NOT_FOUND, run: async () => (await lambda.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? null },
+        {
+          key: 'configuration',
+          command: 'GetFunctionConfiguration',
+          fills: FUNCTION_CONFIGURATION_FIELDS,
+          iamAction: FUNCTION_READ_ACTIONS.configuration,
+          gone: NOT_FOUND,
+          run: () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: arn })),
+        },
+        { key: 'policy', command: 'GetPolicy', iamAction: FUNCTION_READ_ACTIONS.policy, absent: NOT_FOUND, run: async () => (await lambda.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? null },
         {
           key: 'urlConfigs',
+          command: 'ListFunctionUrlConfigs',
+          fills: ['functionUrls'],
           iamAction: FUNCTION_READ_ACTIONS.urlConfigs,
           gone: NOT_FOUND,
           run: () =>
@@ -89,6 +105,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
         },
         {
           key: 'aliasPolicies',
+          command: 'ListAliases/GetPolicy',
           iamAction: FUNCTION_READ_ACTIONS.aliases,
           gone: NOT_FOUND,
           run: async () => {
@@ -110,20 +127,23 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
             return policies.flat();
           },
         },
-        { key: 'tags', iamAction: FUNCTION_READ_ACTIONS.tags, gone: NOT_FOUND, run: async () => (await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags ?? {} },
+        { key: 'tags', command: 'ListTags', iamAction: FUNCTION_READ_ACTIONS.tags, gone: NOT_FOUND, run: async () => (await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags ?? {} },
         {
           key: 'eventInvokeConfig',
+          command: 'GetFunctionEventInvokeConfig',
           iamAction: FUNCTION_READ_ACTIONS.eventInvokeConfig,
           absent: NOT_FOUND,
           run: () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: arn })),
         },
         {
           key: 'concurrency',
+          command: 'GetFunctionConcurrency',
+          fills: ['reservedConcurrency'],
           iamAction: FUNCTION_READ_ACTIONS.concurrency,
           gone: NOT_FOUND,
           run: async () => (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: arn }))).ReservedConcurrentExecutions ?? null,
         },
-        { key: 'trails', iamAction: FUNCTION_READ_ACTIONS.trails, run: () => readTrails(clients, ref.region) },
+        { key: 'trails', command: 'DescribeTrails/GetEventSelectors', iamAction: FUNCTION_READ_ACTIONS.trails, run: () => readTrails(clients, ref.region) },
       ]);
       if (first.gone) return { state: 'gone', ref, observedAt, source: 'live' };
 
@@ -138,6 +158,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       const second: ReadSpec[] = [
         {
           key: 'logGroup',
+          command: 'DescribeLogGroups',
           iamAction: FUNCTION_READ_ACTIONS.logGroups,
           run: async () => {
             const groups = await pages(async (nextToken) => {
@@ -151,6 +172,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       if (subnetIds.length > 0) {
         second.push({
           key: 'subnets',
+          command: 'DescribeSubnets',
           iamAction: FUNCTION_READ_ACTIONS.subnets,
           absent: ['InvalidSubnetID.NotFound'],
           run: async () => {
@@ -162,6 +184,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       if (groupIds.length > 0) {
         second.push({
           key: 'securityGroups',
+          command: 'DescribeSecurityGroups',
           iamAction: FUNCTION_READ_ACTIONS.securityGroups,
           absent: ['InvalidGroup.NotFound'],
           run: async () => {
@@ -172,7 +195,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
       }
       if (configuration.Role) {
         const roleArn = configuration.Role;
-        second.push({ key: 'executionRole', iamAction: 'iam:GetRole', absent: ['NoSuchEntity', 'NoSuchEntityException'], run: () => readExecutionRoleLive(clients.get(IAMClient), roleArn) });
+        second.push({ key: 'executionRole', command: 'GetRole/ListAttachedRolePolicies/GetPolicyVersion', iamAction: 'iam:GetRole', absent: ['NoSuchEntity', 'NoSuchEntityException'], run: () => readExecutionRoleLive(clients.get(IAMClient), roleArn) });
       }
       const rest = await runReads(second);
 
@@ -189,8 +212,7 @@ export const createLambdaFunctionCollector = (options: CollectorOptions = {}): K
         reservedConcurrency: (first.values.concurrency as number | null | undefined) ?? null,
         trails: (first.values.trails as TrailSelectorsSnapshot[] | undefined) ?? [],
       });
-      const denied = [...new Set([...first.denied, ...rest.denied])].sort();
-      return { state: 'present', ref: { ...ref, id: config.name || name, arn: config.arn || arn }, config, denied, observedAt, source: 'live' };
+      return { state: 'present', ref: { ...ref, id: config.name || name, arn: config.arn || arn }, config, gaps: mergeGaps(first.failed, rest.failed), observedAt, source: 'live' };
     },
 
     async list(scope, clients): Promise<ResourceRef[]> {

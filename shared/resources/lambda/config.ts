@@ -3,26 +3,28 @@
  * Config records the function configuration, its resource policy (supplementaryConfiguration.Policy), reserved
  * concurrency and tags. Subnets, security groups, the execution role and its policies come from their own items in the
  * same snapshot when present. Config does not record function URLs, asynchronous invocation configuration, log groups,
- * trails' selectors or environment variables: those reads are listed in `denied` (rules needing them give ERROR), and
- * the environment is "not observed" unless the item happens to carry it (then only names and detector hits are kept).
+ * trails' selectors or environment variables: those inputs are not-told gaps (rules needing them give INSUFFICIENT_DATA),
+ * and the environment is "not observed" unless the item happens to carry it (then only names and detector hits are kept).
  */
-import type { Observation, ResourceRef } from '../../core';
-import { isDeletedItem, type ConfigIndex, type ConfigItem } from '../config-item';
+import type { InputGap, Observation, ResourceRef } from '../../core';
+import { configItemGaps, isDeletedItem, notInConfig, type ConfigIndex, type ConfigItem } from '../config-item';
+import { liveReadHint, notTold, WHOLE_SNAPSHOT } from '../gaps';
 import type { ConfigNormaliser } from '../types';
 import { functionArn, partitionOfRegion } from './names';
 import { normaliseFunction, num, obj, pick } from './normalise';
-import { FUNCTION_READ_ACTIONS } from './reads';
-import { readExecutionRoleConfig, ROLE_READ_ACTIONS } from './role';
+import { readExecutionRoleConfig } from './role';
 import { LAMBDA_FUNCTION_KIND } from './types';
 
-/** Reads whose data a Lambda function's Config item never carries. */
-export const FUNCTION_READS_NOT_IN_CONFIG = [
-  FUNCTION_READ_ACTIONS.urlConfigs,
-  FUNCTION_READ_ACTIONS.eventInvokeConfig,
-  FUNCTION_READ_ACTIONS.logGroups,
-  FUNCTION_READ_ACTIONS.trails,
-  FUNCTION_READ_ACTIONS.aliases,
-] as const;
+const FAMILY = 'lambda';
+
+/** Inputs a Lambda function's Config item never carries, by the live read that gives them. */
+export const FUNCTION_INPUTS_NOT_IN_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  ListFunctionUrlConfigs: ['functionUrls'],
+  GetFunctionEventInvokeConfig: ['eventInvokeConfig'],
+  DescribeLogGroups: ['logGroup'],
+  'DescribeTrails/GetEventSelectors': ['trails'],
+  'ListAliases/GetPolicy': ['aliasPolicies'],
+};
 
 const policyText = (value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
@@ -41,8 +43,15 @@ const configurationsOf = (index: ConfigIndex, type: string, ids: readonly string
   return { found, missing };
 };
 
+/**
+ * Config writes Policy and Concurrency only when set (a function without a resource policy has no key, see
+ * test/fixtures/config-items/lambda-function.rdk-example.json); Tags also lives in the item's `tags`.
+ */
+const SUPPLEMENTARY_WHEN_SET = ['Policy', 'Concurrency', 'Tags'];
+
 export const lambdaFunctionConfigNormaliser: ConfigNormaliser = {
   configType: 'AWS::Lambda::Function',
+  supplementaryWhenSet: SUPPLEMENTARY_WHEN_SET,
   toObservations(item: ConfigItem, index: ConfigIndex): Observation[] {
     const c = item.configuration;
     const id = item.resourceName ?? (typeof c.functionName === 'string' ? c.functionName : item.resourceId);
@@ -77,15 +86,27 @@ export const lambdaFunctionConfigNormaliser: ConfigNormaliser = {
       },
       { environment: 'unobserved', arn },
     );
-    const roleIncomplete = roleArn !== null && (!role || role.policies.some((p) => !p.awsManaged && p.document === null));
-    // With a dead-letter queue the asynchronous-failure verdict no longer depends on the invoke config Config lacks.
-    const notInConfig = config.deadLetterTargetArn ? FUNCTION_READS_NOT_IN_CONFIG.filter((a) => a !== FUNCTION_READ_ACTIONS.eventInvokeConfig) : FUNCTION_READS_NOT_IN_CONFIG;
-    const denied = [
-      ...notInConfig,
-      ...(subnets.missing ? [FUNCTION_READ_ACTIONS.subnets] : []),
-      ...(groups.missing ? [FUNCTION_READ_ACTIONS.securityGroups] : []),
-      ...(roleIncomplete ? ROLE_READ_ACTIONS : []),
-    ].sort();
-    return [{ state: 'present', ref: { ...ref, arn: config.arn || arn }, config, denied, observedAt: item.captureTime, source: 'config' }];
+    const region = item.region;
+    // Related items the snapshot lacks: their data is unknown, never "none".
+    const missingItem = (inputs: readonly string[], type: string): InputGap => notTold(inputs, type, `the snapshot has no ${type} item the function refers to; ${liveReadHint(FAMILY, region)}`);
+    const unknownDocuments = role?.policies.some((p) => !p.awsManaged && p.document === null) ?? false;
+    const gaps: InputGap[] = [
+      ...configItemGaps(item, FAMILY, {
+        configuration: [WHOLE_SNAPSHOT], // without its configuration a function is unknown
+        supplementary: { Policy: ['policy'], Concurrency: ['reservedConcurrency'], Tags: ['tags'] },
+        supplementaryWhenSet: SUPPLEMENTARY_WHEN_SET,
+        tags: ['tags'],
+      }),
+      ...Object.entries(FUNCTION_INPUTS_NOT_IN_CONFIG)
+        // With a dead-letter queue the asynchronous-failure verdict no longer depends on the invoke config Config lacks.
+        .filter(([read]) => !(read === 'GetFunctionEventInvokeConfig' && config.deadLetterTargetArn))
+        .map(([read, inputs]) => notInConfig(inputs, read, FAMILY, region)),
+      ...(config.environment === null ? [notInConfig(['environment'], 'GetFunctionConfiguration', FAMILY, region)] : []),
+      ...(subnets.missing ? [missingItem(['subnets'], 'AWS::EC2::Subnet')] : []),
+      ...(groups.missing ? [missingItem(['securityGroups'], 'AWS::EC2::SecurityGroup')] : []),
+      ...(roleArn !== null && !role ? [missingItem(['executionRole'], 'AWS::IAM::Role')] : []),
+      ...(unknownDocuments ? [missingItem(['executionRole.policies.document'], 'AWS::IAM::Policy')] : []),
+    ];
+    return [{ state: 'present', ref: { ...ref, arn: config.arn || arn }, config, gaps, observedAt: item.captureTime, source: 'config' }];
   },
 };

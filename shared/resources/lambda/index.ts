@@ -2,7 +2,7 @@ export * from './types';
 export { lambdaFunctionKind, lambdaFunctionCodeKind, lambdaLayerVersionKind } from './kinds';
 export { createLambdaFunctionCollector, lambdaFunctionCollector, readTrails } from './collect-live';
 export { createFunctionCodeCollector, createLayerVersionCollector, fetchDownloader, layerVersionArn, type Downloader } from './collect-code';
-export { lambdaFunctionConfigNormaliser, FUNCTION_READS_NOT_IN_CONFIG } from './config';
+export { lambdaFunctionConfigNormaliser, FUNCTION_INPUTS_NOT_IN_CONFIG } from './config';
 export { FUNCTION_READ_ACTIONS, TRAIL_READ_ACTIONS, CODE_READ_ACTIONS } from './reads';
 export { ROLE_READ_ACTIONS, readExecutionRoleLive, readExecutionRoleConfig } from './role';
 export { parseFunctionIdentifier, functionArn, parseLayerVersionArn, type FunctionIdentifier } from './names';

@@ -26,6 +26,15 @@ export const effectivePublicAccessBlock = (settings: {
   };
 };
 
+/**
+ * One flag of the effective BPA, reading the account level only when the bucket level does not already block: a
+ * snapshot without the account's setting (not recorded by Config) still judges a bucket that blocks by itself.
+ */
+export const isBlocked = (
+  settings: { readonly publicAccessBlock: PublicAccessBlock | null; readonly accountPublicAccessBlock: PublicAccessBlock | null },
+  flag: keyof PublicAccessBlock,
+): boolean => settings.publicAccessBlock?.[flag] === true || settings.accountPublicAccessBlock?.[flag] === true;
+
 export const PUBLIC_ACCESS_BLOCK_FLAGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
 
 /** Flags that are off (all four when there is no configuration). */

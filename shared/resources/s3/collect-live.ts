@@ -40,8 +40,9 @@ import {
 } from '@aws-sdk/client-s3-control';
 import type * as CloudTrailSdk from '@aws-sdk/client-cloudtrail';
 import type { DescribeTrailsResponse, GetEventSelectorsResponse, GetTrailStatusResponse } from '@aws-sdk/client-cloudtrail';
-import { CollectError, type Observation, type ResourceRef } from '../../core';
+import { CollectError, type InputGap, type Observation, type ResourceRef } from '../../core';
 import { awsErrorCode, runReads, type ReadSpec } from '../aws-errors';
+import { mergeGaps, WHOLE_SNAPSHOT } from '../gaps';
 import type { ClientFactory } from '../clients';
 import { lazyModule } from '../lazy-sdk';
 import { paginate } from '../paginate';
@@ -128,11 +129,11 @@ const refOf = (kind: ResourceKind, id: string, scope: { accountId: string; regio
 
 const gone = (ref: ResourceRef, observedAt: string): Observation => ({ state: 'gone', ref, observedAt, source: 'live' });
 
-const present = <C>(ref: ResourceRef, config: C, denied: readonly string[], observedAt: string): Observation<C> => ({
+const present = <C>(ref: ResourceRef, config: C, failed: readonly (readonly InputGap[])[], observedAt: string): Observation<C> => ({
   state: 'present',
   ref,
   config,
-  denied: [...new Set(denied)].sort(),
+  gaps: mergeGaps(...failed),
   observedAt,
   source: 'live',
 });
@@ -148,12 +149,14 @@ const listing = async <T>(operation: string, run: () => Promise<T>): Promise<T> 
 
 const ACCOUNT_BPA_ABSENT = ['NoSuchPublicAccessBlockConfiguration'];
 
-/** Reads the bucket's Region: gone when the bucket no longer exists; falls back to the ref's Region when denied. */
-const locateBucket = async (ref: ResourceRef, clients: ClientFactory): Promise<{ gone: boolean; region: string; denied: string[] }> => {
+/** Reads the bucket's Region: gone when the bucket no longer exists; falls back to the ref's Region (a gap) when denied. */
+const locateBucket = async (ref: ResourceRef, clients: ClientFactory): Promise<{ gone: boolean; region: string; failed: InputGap[] }> => {
   const locator = clients.get(S3Client, locatorRegion(ref.region));
   const result = await runReads([
     {
       key: 'location',
+      command: 'GetBucketLocation',
+      fills: ['region'],
       iamAction: 's3:GetBucketLocation',
       gone: ['NoSuchBucket'],
       run: () => locator.send(new GetBucketLocationCommand({ Bucket: ref.id })),
@@ -163,12 +166,13 @@ const locateBucket = async (ref: ResourceRef, clients: ClientFactory): Promise<{
   return {
     gone: result.gone,
     region: location ? regionFromLocationConstraint(location.LocationConstraint) : clientRegion(ref.region) ?? 'us-east-1',
-    denied: result.denied,
+    failed: result.failed,
   };
 };
 
 const accountPublicAccessBlockRead = (clients: ClientFactory, region: string | undefined, accountId: string): ReadSpec => ({
   key: 'accountPublicAccessBlock',
+  command: 'GetPublicAccessBlock (account)',
   iamAction: 's3:GetAccountPublicAccessBlock',
   absent: ACCOUNT_BPA_ABSENT,
   run: () => clients.get(S3ControlClient, region).send(new GetAccountPublicAccessBlockCommand({ AccountId: accountId })),
@@ -198,51 +202,54 @@ const createBucketCollector = (now: () => Date): KindCollector => ({
     const { region } = location;
     const s3 = clients.get(S3Client, region);
     const Bucket = ref.id;
-    const read = (key: string, iamAction: string, absent: readonly string[], run: () => Promise<unknown>): ReadSpec => ({
+    const read = (key: string, command: string, iamAction: string, absent: readonly string[], run: () => Promise<unknown>): ReadSpec => ({
       key,
+      command,
       iamAction,
       absent,
       gone: ['NoSuchBucket'],
       run,
     });
     const reads = await runReads([
-      read('publicAccessBlock', 's3:GetBucketPublicAccessBlock', ['NoSuchPublicAccessBlockConfiguration'], () =>
+      read('publicAccessBlock', 'GetPublicAccessBlock', 's3:GetBucketPublicAccessBlock', ['NoSuchPublicAccessBlockConfiguration'], () =>
         s3.send(new GetPublicAccessBlockCommand({ Bucket })),
       ),
       accountPublicAccessBlockRead(clients, region, ref.accountId),
-      read('acl', 's3:GetBucketAcl', [], () => s3.send(new GetBucketAclCommand({ Bucket }))),
-      read('ownership', 's3:GetBucketOwnershipControls', ['OwnershipControlsNotFoundError'], () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))),
-      read('policy', 's3:GetBucketPolicy', ['NoSuchBucketPolicy'], () => s3.send(new GetBucketPolicyCommand({ Bucket }))),
-      read('policyStatus', 's3:GetBucketPolicyStatus', ['NoSuchBucketPolicy'], () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))),
-      read('encryption', 's3:GetEncryptionConfiguration', ['ServerSideEncryptionConfigurationNotFoundError'], () =>
+      read('acl', 'GetBucketAcl', 's3:GetBucketAcl', [], () => s3.send(new GetBucketAclCommand({ Bucket }))),
+      { ...read('ownership', 'GetBucketOwnershipControls', 's3:GetBucketOwnershipControls', ['OwnershipControlsNotFoundError'], () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))), fills: ['objectOwnership'] },
+      read('policy', 'GetBucketPolicy', 's3:GetBucketPolicy', ['NoSuchBucketPolicy'], () => s3.send(new GetBucketPolicyCommand({ Bucket }))),
+      { ...read('policyStatus', 'GetBucketPolicyStatus', 's3:GetBucketPolicyStatus', ['NoSuchBucketPolicy'], () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))), fills: ['policyIsPublic'] },
+      read('encryption', 'GetBucketEncryption', 's3:GetEncryptionConfiguration', ['ServerSideEncryptionConfigurationNotFoundError'], () =>
         s3.send(new GetBucketEncryptionCommand({ Bucket })),
       ),
-      read('versioning', 's3:GetBucketVersioning', [], () => s3.send(new GetBucketVersioningCommand({ Bucket }))),
-      read('lifecycle', 's3:GetLifecycleConfiguration', ['NoSuchLifecycleConfiguration'], () =>
+      read('versioning', 'GetBucketVersioning', 's3:GetBucketVersioning', [], () => s3.send(new GetBucketVersioningCommand({ Bucket }))),
+      read('lifecycle', 'GetBucketLifecycleConfiguration', 's3:GetLifecycleConfiguration', ['NoSuchLifecycleConfiguration'], () =>
         s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket })),
       ),
-      read('logging', 's3:GetBucketLogging', [], () => s3.send(new GetBucketLoggingCommand({ Bucket }))),
-      read('notifications', 's3:GetBucketNotification', [], () => s3.send(new GetBucketNotificationConfigurationCommand({ Bucket }))),
-      read('objectLock', 's3:GetBucketObjectLockConfiguration', ['ObjectLockConfigurationNotFoundError'], () =>
+      read('logging', 'GetBucketLogging', 's3:GetBucketLogging', [], () => s3.send(new GetBucketLoggingCommand({ Bucket }))),
+      read('notifications', 'GetBucketNotificationConfiguration', 's3:GetBucketNotification', [], () => s3.send(new GetBucketNotificationConfigurationCommand({ Bucket }))),
+      read('objectLock', 'GetObjectLockConfiguration', 's3:GetBucketObjectLockConfiguration', ['ObjectLockConfigurationNotFoundError'], () =>
         s3.send(new GetObjectLockConfigurationCommand({ Bucket })),
       ),
-      read('replication', 's3:GetReplicationConfiguration', ['ReplicationConfigurationNotFoundError'], () =>
+      read('replication', 'GetBucketReplication', 's3:GetReplicationConfiguration', ['ReplicationConfigurationNotFoundError'], () =>
         s3.send(new GetBucketReplicationCommand({ Bucket })),
       ),
-      read('tags', 's3:GetBucketTagging', ['NoSuchTagSet'], () => s3.send(new GetBucketTaggingCommand({ Bucket }))),
-      read('website', 's3:GetBucketWebsite', ['NoSuchWebsiteConfiguration'], () => s3.send(new GetBucketWebsiteCommand({ Bucket }))),
+      read('tags', 'GetBucketTagging', 's3:GetBucketTagging', ['NoSuchTagSet'], () => s3.send(new GetBucketTaggingCommand({ Bucket }))),
+      read('website', 'GetBucketWebsite', 's3:GetBucketWebsite', ['NoSuchWebsiteConfiguration'], () => s3.send(new GetBucketWebsiteCommand({ Bucket }))),
     ]);
     if (reads.gone) return gone(ref, observedAt);
     const v = reads.values;
 
-    // Destination Regions of replication rules (S3.7). A denied lookup (cross-account destination) is listed in `denied`,
-    // so the rule gives ERROR rather than FAIL; a destination that no longer exists has Region null.
+    // Destination Regions of replication rules (S3.7). A denied lookup (cross-account destination) is a failed read of
+    // the destinations' Regions, so the rule gives ERROR rather than FAIL; a destination that no longer exists has Region null.
     const replication = v.replication as GetBucketReplicationOutput | null | undefined;
     const destinations = [...new Set((replication?.ReplicationConfiguration?.Rules ?? []).map((r) => r.Destination?.Bucket).filter((b): b is string => !!b))];
     const locator = clients.get(S3Client, locatorRegion(region));
     const destinationReads = await runReads(
       destinations.map((arn) => ({
         key: bucketNameOfArn(arn),
+        command: 'GetBucketLocation (destination)',
+        fills: ['replication.rules.destinationRegion'],
         iamAction: 's3:GetBucketLocation',
         absent: ['NoSuchBucket'],
         run: () => locator.send(new GetBucketLocationCommand({ Bucket: bucketNameOfArn(arn) })),
@@ -273,7 +280,7 @@ const createBucketCollector = (now: () => Date): KindCollector => ({
       tags: tagsFromApi(v.tags as Parameters<typeof tagsFromApi>[0]),
       website: websiteFromApi(v.website as Parameters<typeof websiteFromApi>[0]),
     };
-    return present({ ...ref, region }, config, [...location.denied, ...reads.denied, ...destinationReads.denied], observedAt);
+    return present({ ...ref, region }, config, [location.failed, reads.failed, destinationReads.failed], observedAt);
   },
   list: (scope, clients) => listBucketRefs(s3BucketKind, scope, clients),
 });
@@ -286,7 +293,7 @@ const createAccountPublicAccessBlockCollector = (now: () => Date): KindCollector
       accountId: ref.accountId,
       publicAccessBlock: publicAccessBlockFromApi(reads.values.accountPublicAccessBlock as GetPublicAccessBlockOutput | null | undefined),
     };
-    return present(ref, config, reads.denied, observedAt);
+    return present(ref, config, [reads.failed], observedAt);
   },
   // One per account, whatever the Region asked for (the kind is global).
   list: async (scope) => [refOf(s3AccountPublicAccessBlockKind, scope.accountId, scope)],
@@ -299,6 +306,8 @@ const createAccessPointCollector = (now: () => Date): KindCollector => ({
     const reads = await runReads([
       {
         key: 'accessPoint',
+        command: 'GetAccessPoint',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 's3:GetAccessPoint',
         gone: ['NoSuchAccessPoint'],
         run: () => control.send(new GetAccessPointCommand({ AccountId: ref.accountId, Name: ref.id })),
@@ -316,7 +325,7 @@ const createAccessPointCollector = (now: () => Date): KindCollector => ({
       vpcId: ap?.VpcConfiguration?.VpcId ?? null,
       publicAccessBlock: publicAccessBlockFromFlags(ap?.PublicAccessBlockConfiguration),
     };
-    return present(ref, config, reads.denied, observedAt);
+    return present(ref, config, [reads.failed], observedAt);
   },
   async list(scope, clients) {
     if (scope.region === 'global') return [];
@@ -338,6 +347,8 @@ const createMultiRegionAccessPointCollector = (now: () => Date): KindCollector =
     const reads = await runReads([
       {
         key: 'mrap',
+        command: 'GetMultiRegionAccessPoint',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 's3:GetMultiRegionAccessPoint',
         gone: ['NoSuchMultiRegionAccessPoint'],
         run: () => control.send(new GetMultiRegionAccessPointCommand({ AccountId: ref.accountId, Name: ref.id })),
@@ -353,7 +364,7 @@ const createMultiRegionAccessPointCollector = (now: () => Date): KindCollector =
       publicAccessBlock: publicAccessBlockFromFlags(report?.PublicAccessBlock),
       buckets: (report?.Regions ?? []).map((r) => r.Bucket).filter((b): b is string => !!b).sort(),
     };
-    return present(ref, config, reads.denied, observedAt);
+    return present(ref, config, [reads.failed], observedAt);
   },
   // Global kind: the same list whatever Region is asked.
   async list(scope, clients) {
@@ -376,6 +387,7 @@ const createDirectoryBucketCollector = (now: () => Date): KindCollector => ({
     const reads = await runReads([
       {
         key: 'lifecycle',
+        command: 'GetBucketLifecycleConfiguration',
         iamAction: 's3express:GetLifecycleConfiguration',
         absent: ['NoSuchLifecycleConfiguration'],
         gone: ['NoSuchBucket'],
@@ -389,7 +401,7 @@ const createDirectoryBucketCollector = (now: () => Date): KindCollector => ({
       accountId: ref.accountId,
       lifecycle: lifecycleFromApi(reads.values.lifecycle as Parameters<typeof lifecycleFromApi>[0]),
     };
-    return present(ref, config, reads.denied, observedAt);
+    return present(ref, config, [reads.failed], observedAt);
   },
   async list(scope, clients) {
     if (scope.region === 'global') return [];
@@ -412,6 +424,7 @@ const createAccountDataEventsCollector = (now: () => Date): KindCollector => ({
     const described = await runReads([
       {
         key: 'trails',
+        command: 'DescribeTrails',
         iamAction: 'cloudtrail:DescribeTrails',
         // Shadow trails: multi-Region trails (and organization trails) whose home is another Region.
         run: () => cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
@@ -420,7 +433,7 @@ const createAccountDataEventsCollector = (now: () => Date): KindCollector => ({
     const trails = ((described.values.trails as DescribeTrailsResponse | undefined)?.trailList ?? []).filter(
       (t): t is typeof t & { TrailARN: string } => t.IsMultiRegionTrail === true && typeof t.TrailARN === 'string',
     );
-    const denied = [...described.denied];
+    const failed = [...described.failed];
     const summaries = await Promise.all(
       trails.map(async (trail): Promise<TrailSummary | undefined> => {
         const home = clients.get(CloudTrailClient, trail.HomeRegion ?? clientRegion(ref.region));
@@ -428,18 +441,22 @@ const createAccountDataEventsCollector = (now: () => Date): KindCollector => ({
         const reads = await runReads([
           {
             key: 'selectors',
+            command: 'GetEventSelectors',
+            fills: ['trails'],
             iamAction: 'cloudtrail:GetEventSelectors',
             absent: ['TrailNotFoundException'],
             run: () => home.send(new GetEventSelectorsCommand({ TrailName: trail.TrailARN })),
           },
           {
             key: 'status',
+            command: 'GetTrailStatus',
+            fills: ['trails'],
             iamAction: 'cloudtrail:GetTrailStatus',
             absent: ['TrailNotFoundException'],
             run: () => home.send(new GetTrailStatusCommand({ Name: trail.TrailARN })),
           },
         ]);
-        denied.push(...reads.denied);
+        failed.push(...reads.failed);
         if (reads.values.selectors === null || reads.values.status === null) return undefined;
         const selectors = reads.values.selectors as GetEventSelectorsResponse | undefined;
         const status = reads.values.status as GetTrailStatusResponse | undefined;
@@ -458,7 +475,7 @@ const createAccountDataEventsCollector = (now: () => Date): KindCollector => ({
       accountId: ref.accountId,
       trails: summaries.filter((t): t is TrailSummary => t !== undefined).sort((a, b) => a.arn.localeCompare(b.arn)),
     };
-    return present(ref, config, denied, observedAt);
+    return present(ref, config, [failed], observedAt);
   },
   list: async (scope) => [refOf(s3AccountDataEventsKind, scope.accountId, scope)],
 });
@@ -495,14 +512,16 @@ const createPredictableBucketNameCollector = (now: () => Date): KindCollector =>
     const owned = await runReads([
       {
         key: 'buckets',
+        command: 'ListBuckets',
+        fills: ['exists', 'ownedByAccount'],
         iamAction: 's3:ListAllMyBuckets',
         run: () => s3.send(new ListBucketsCommand({ Prefix: ref.id, MaxBuckets: 1000 })),
       },
     ]);
     const base = { name: ref.id, service: serviceOfName(ref.id), region: ref.region, accountId: ref.accountId };
-    if (owned.denied.length > 0) {
+    if (owned.failed.length > 0) {
       const unknown: S3PredictableBucketNameConfig = { ...base, exists: false, ownedByAccount: false };
-      return present(ref, unknown, owned.denied, observedAt);
+      return present(ref, unknown, [owned.failed], observedAt);
     }
     const ours = ((owned.values.buckets as { Buckets?: { Name?: string }[] } | undefined)?.Buckets ?? []).some((b) => b.Name === ref.id);
     const config: S3PredictableBucketNameConfig = { ...base, exists: ours || (await nameIsTaken(s3, ref.id)), ownedByAccount: ours };
@@ -523,10 +542,10 @@ const createBucketObjectSampleCollector = (now: () => Date, sampleSize: number):
     const s3 = clients.get(S3Client, region);
     const Bucket = ref.id;
     const settings = await runReads([
-      { key: 'ownership', iamAction: 's3:GetBucketOwnershipControls', absent: ['OwnershipControlsNotFoundError'], gone: ['NoSuchBucket'], run: () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket })) },
-      { key: 'publicAccessBlock', iamAction: 's3:GetBucketPublicAccessBlock', absent: ['NoSuchPublicAccessBlockConfiguration'], gone: ['NoSuchBucket'], run: () => s3.send(new GetPublicAccessBlockCommand({ Bucket })) },
+      { key: 'ownership', command: 'GetBucketOwnershipControls', fills: ['objectOwnership'], iamAction: 's3:GetBucketOwnershipControls', absent: ['OwnershipControlsNotFoundError'], gone: ['NoSuchBucket'], run: () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket })) },
+      { key: 'publicAccessBlock', command: 'GetPublicAccessBlock', iamAction: 's3:GetBucketPublicAccessBlock', absent: ['NoSuchPublicAccessBlockConfiguration'], gone: ['NoSuchBucket'], run: () => s3.send(new GetPublicAccessBlockCommand({ Bucket })) },
       accountPublicAccessBlockRead(clients, region, ref.accountId),
-      { key: 'objects', iamAction: 's3:ListBucket', gone: ['NoSuchBucket'], run: () => s3.send(new ListObjectsV2Command({ Bucket, MaxKeys: sampleSize })) },
+      { key: 'objects', command: 'ListObjectsV2', iamAction: 's3:ListBucket', gone: ['NoSuchBucket'], run: () => s3.send(new ListObjectsV2Command({ Bucket, MaxKeys: sampleSize })) },
     ]);
     if (settings.gone) return gone(ref, observedAt);
     const v = settings.values;
@@ -544,13 +563,13 @@ const createBucketObjectSampleCollector = (now: () => Date, sampleSize: number):
       ? ((v.objects as ListObjectsV2Output | undefined)?.Contents ?? []).map((o) => o.Key).filter((k): k is string => !!k).slice(0, sampleSize)
       : [];
     const acls = await runReads(
-      keys.map((Key) => ({ key: Key, iamAction: 's3:GetObjectAcl', absent: ['NoSuchKey'], run: () => s3.send(new GetObjectAclCommand({ Bucket, Key })) })),
+      keys.map((Key) => ({ key: Key, command: 'GetObjectAcl', fills: ['objects.acl'], iamAction: 's3:GetObjectAcl', absent: ['NoSuchKey'], run: () => s3.send(new GetObjectAclCommand({ Bucket, Key })) })),
     );
     const objects: SampledObject[] = keys
       .filter((key) => acls.values[key] !== null) // deleted since the listing
       .map((key) => ({ key, acl: aclFromApi(acls.values[key] as GetBucketAclOutput | undefined) }));
     const config: S3BucketObjectSampleConfig = { ...base, objects };
-    return present({ ...ref, region }, config, [...location.denied, ...settings.denied, ...acls.denied], observedAt);
+    return present({ ...ref, region }, config, [location.failed, settings.failed, acls.failed], observedAt);
   },
   list: (scope, clients) => listBucketRefs(s3BucketObjectSampleKind, scope, clients),
 });

@@ -5,8 +5,9 @@
  * item (awslabs/aws-config-resource-schema has no such field): `objectOwnership` is null, which rules read as "ACLs may
  * be in effect".
  */
-import type { Observation, ResourceRef } from '../../core';
-import { isDeletedItem, type ConfigIndex, type ConfigItem } from '../config-item';
+import type { InputGap, Observation, ResourceRef } from '../../core';
+import { configItemGaps, isDeletedItem, notInConfig, type ConfigIndex, type ConfigItem, type ItemParts } from '../config-item';
+import { liveReadHint, notTold, WHOLE_SNAPSHOT } from '../gaps';
 import type { ConfigNormaliser, ResourceKind } from '../types';
 import { groupUri, normalisePermission } from './access';
 import { s3AccessPointKind, s3AccountPublicAccessBlockKind, s3BucketKind, s3DirectoryBucketKind, s3MultiRegionAccessPointKind } from './kinds';
@@ -54,14 +55,66 @@ const refOf = (kind: ResourceKind, item: ConfigItem, id: string): ResourceRef =>
   region: kind.global ? 'global' : item.region,
 });
 
-const present = <C>(ref: ResourceRef, config: C, item: ConfigItem, denied: readonly string[] = []): Observation<C> => ({
+const FAMILY = 's3';
+
+const present = <C>(ref: ResourceRef, config: C, item: ConfigItem, gaps: readonly InputGap[]): Observation<C> => ({
   state: 'present',
   ref,
   config,
-  denied,
+  gaps,
   observedAt: item.captureTime,
   source: 'config',
 });
+
+/**
+ * Where each bucket field comes from in an `AWS::S3::Bucket` item. Config always writes AccessControlList, BucketPolicy
+ * (`policyText: null` when there is none), versioning, logging and notification configurations; the others only when
+ * the setting exists (see the recorded items in test/fixtures/config-items/s3-bucket.*.json): a missing key of the first
+ * kind means the item is partial (INSUFFICIENT_DATA), of the second kind that the bucket has no such setting.
+ */
+const BUCKET_PARTS: ItemParts = {
+  supplementary: {
+    PublicAccessBlockConfiguration: ['publicAccessBlock'],
+    AccessControlList: ['acl'],
+    BucketPolicy: ['policy'],
+    ServerSideEncryptionConfiguration: ['encryption'],
+    BucketVersioningConfiguration: ['versioning'],
+    BucketLifecycleConfiguration: ['lifecycle'],
+    BucketLoggingConfiguration: ['logging'],
+    BucketNotificationConfiguration: ['notifications'],
+    ObjectLockConfiguration: ['objectLock'],
+    BucketReplicationConfiguration: ['replication'],
+    BucketTaggingConfiguration: ['tags'],
+    BucketWebsiteConfiguration: ['website'],
+  },
+  supplementaryWhenSet: [
+    'PublicAccessBlockConfiguration',
+    'ServerSideEncryptionConfiguration',
+    'BucketLifecycleConfiguration',
+    'ObjectLockConfiguration',
+    'BucketReplicationConfiguration',
+    'BucketTaggingConfiguration',
+    'BucketWebsiteConfiguration',
+  ],
+  tags: ['tags'],
+};
+
+/** The gaps of a bucket item: its parts, and what other items of the snapshot should have told. */
+const bucketGaps = (item: ConfigItem, index: ConfigIndex, config: S3BucketConfig): InputGap[] => {
+  const how = liveReadHint(FAMILY, item.region);
+  const account = index.find('AWS::S3::AccountPublicAccessBlock', item.accountId);
+  return [
+    ...configItemGaps(item, FAMILY, BUCKET_PARTS),
+    // Object Ownership is not in the item (awslabs/aws-config-resource-schema has no such field).
+    notInConfig(['objectOwnership', 'policyIsPublic'], 'GetBucketOwnershipControls/GetBucketPolicyStatus', FAMILY, item.region),
+    // The account's BPA comes from its own item; a snapshot without one (not recorded) does not say "none".
+    ...(account ? [] : [notTold(['accountPublicAccessBlock'], 'AWS::S3::AccountPublicAccessBlock', `the snapshot has no item for account ${item.accountId}; ${how}`)]),
+    // A destination bucket the snapshot does not hold (another account, not recorded) has an unknown Region.
+    ...(config.replication?.rules.some((r) => r.destinationRegion === null)
+      ? [notTold(['replication.rules.destinationRegion'], 'AWS::S3::Bucket (destination)', `the snapshot has no item for a destination bucket; ${how}`)]
+      : []),
+  ];
+};
 
 const gone = (ref: ResourceRef, item: ConfigItem): Observation => ({ state: 'gone', ref, observedAt: item.captureTime, source: 'config' });
 
@@ -254,15 +307,13 @@ export const bucketConfigFromItem = (item: ConfigItem, index: ConfigIndex): S3Bu
 
 const bucketNormaliser: ConfigNormaliser = {
   configType: 'AWS::S3::Bucket',
+  supplementaryWhenSet: BUCKET_PARTS.supplementaryWhenSet,
   toObservations(item, index) {
     const name = str(item.configuration.name) ?? item.resourceName ?? item.resourceId;
     const ref = refOf(s3BucketKind, item, name);
     if (isDeletedItem(item)) return [gone(ref, item)];
     const config = bucketConfigFromItem(item, index);
-    // A destination Region the snapshot cannot tell (bucket in another account, not recorded) must not read as
-    // "same Region": S3.7 gives ERROR, as for a denied GetBucketLocation on the live path.
-    const unknownDestination = config.replication?.rules.some((r) => r.destinationRegion === null) ?? false;
-    return [present(ref, config, item, unknownDestination ? ['s3:GetBucketLocation'] : [])];
+    return [present(ref, config, item, bucketGaps(item, index, config))];
   },
 };
 
@@ -275,7 +326,7 @@ const accountPublicAccessBlockNormaliser: ConfigNormaliser = {
       accountId: item.accountId,
       publicAccessBlock: isDeletedItem(item) ? null : publicAccessBlockFromConfig(item.configuration),
     };
-    return [present(ref, config, item)];
+    return [present(ref, config, item, isDeletedItem(item) ? [] : configItemGaps(item, FAMILY, { configuration: ['publicAccessBlock'] }))];
   },
 };
 
@@ -296,7 +347,7 @@ const accessPointNormaliser: ConfigNormaliser = {
       vpcId: str(rec(c.VpcConfiguration)?.VpcId),
       publicAccessBlock: publicAccessBlockFromConfig(c.PublicAccessBlockConfiguration),
     };
-    return [present(ref, config, item)];
+    return [present(ref, config, item, configItemGaps(item, FAMILY, { configuration: [WHOLE_SNAPSHOT] }))];
   },
 };
 
@@ -315,7 +366,7 @@ const multiRegionAccessPointNormaliser: ConfigNormaliser = {
       publicAccessBlock: publicAccessBlockFromConfig(c.PublicAccessBlockConfiguration),
       buckets: arr(c.Regions).map((r) => str(rec(r)?.Bucket)).filter((b): b is string => b !== null).sort(),
     };
-    return [present(ref, config, item)];
+    return [present(ref, config, item, configItemGaps(item, FAMILY, { configuration: [WHOLE_SNAPSHOT] }))];
   },
 };
 
@@ -346,7 +397,7 @@ const directoryBucketNormaliser: ConfigNormaliser = {
           }
         : null,
     };
-    return [present(ref, config, item)];
+    return [present(ref, config, item, configItemGaps(item, FAMILY, { configuration: [WHOLE_SNAPSHOT] }))];
   },
 };
 

@@ -1,19 +1,16 @@
 /** Helpers shared by the lambda rules (pure; no SDK). */
-import type { RuleContext } from '../../core';
+import { VigilError, type RuleContext } from '../../core';
 import { UnobservedInputError } from '../define-rule';
 import { parsePolicy } from '../../policy';
 import type { LambdaEnvironmentSnapshot, LambdaFunctionSnapshot } from '../../resources/lambda/types';
 
 export { UnobservedInputError } from '../define-rule';
 
-/** The environment, or an ERROR (via the engine) when it was not observed or Lambda could not decrypt it. */
+/** The environment; INSUFFICIENT_DATA (via the engine) when it was not observed, ERROR when Lambda could not decrypt it. */
 export const observedEnvironment = (fn: LambdaFunctionSnapshot): LambdaEnvironmentSnapshot => {
-  if (!fn.environment) {
-    throw new UnobservedInputError(`environment variables of ${fn.name} were not observed (AWS Config does not record them); a live read evaluates this rule`);
-  }
-  if (fn.environment.error) {
-    throw new UnobservedInputError(`Lambda could not decrypt the environment variables of ${fn.name} (${fn.environment.error.code}); they could not be checked`);
-  }
+  if (!fn.environment) throw new UnobservedInputError(`environment variables of ${fn.name} were not observed`);
+  // The read was made and Lambda answered that it could not decrypt them: a failed read (ERROR), not missing data.
+  if (fn.environment.error) throw new VigilError(`Lambda could not decrypt the environment variables of ${fn.name} (${fn.environment.error.code}); they could not be checked`);
   return fn.environment;
 };
 

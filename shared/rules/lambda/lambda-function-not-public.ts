@@ -21,22 +21,17 @@ export const lambdaFunctionNotPublic = defineRule<LambdaFunctionSnapshot>({
   evaluate(fn, ctx, ref) {
     const policyCtx = { accountId: ref.accountId, orgId: ctx.orgId, trustedAccountIds: ctx.params.trustedAccountIds, resourceArn: fn.arn };
     const strict = isTrue(ctx.params.strictServicePrincipals);
-    const documents = [
-      ...(fn.policy ? [{ qualifier: null as string | null, text: fn.policy }] : []),
-      ...fn.aliasPolicies.map((p) => ({ qualifier: p.qualifier as string | null, text: p.policy })),
-    ];
-    if (documents.length === 0) return pass(`function ${fn.name} has no resource-based policy`, [{ message: 'no resource policy', field: 'policy', value: null }]);
-    const evidence: Evidence[] = [];
-    for (const doc of documents) {
-      const where = doc.qualifier ? `alias ${doc.qualifier} policy` : 'policy';
-      const field = doc.qualifier ? 'aliasPolicies' : 'policy';
-      const verdicts = analyzePolicy('lambda-resource-policy', doc.text, policyCtx);
+    const problemsOf = (qualifier: string | null, text: string): Evidence[] => {
+      const where = qualifier ? `alias ${qualifier} policy` : 'policy';
+      const field = qualifier ? 'aliasPolicies' : 'policy';
+      const verdicts = analyzePolicy('lambda-resource-policy', text, policyCtx);
+      const evidence: Evidence[] = [];
       if (verdicts.public.value) {
         evidence.push({ message: `${where}: ${verdicts.public.reasons.join('; ')}`, field, statements: verdicts.public.statements, value: 'public' });
       }
       if (verdicts.confusedDeputy.value) {
         // Security Hub fails s3.amazonaws.com grants without aws:SourceAccount (bucket names are global); strict mode: every service.
-        const statements = parsePolicy(doc.text).statements;
+        const statements = parsePolicy(text).statements;
         const refs = verdicts.confusedDeputy.statements.filter(
           (s) => strict || (statements[s.index]?.principal?.service ?? []).some((svc) => svc.toLowerCase() === 's3.amazonaws.com'),
         );
@@ -49,7 +44,17 @@ export const lambdaFunctionNotPublic = defineRule<LambdaFunctionSnapshot>({
           });
         }
       }
-    }
+      return evidence;
+    };
+    // A public function policy fails whatever its aliases allow: they are read only when it does not.
+    const own = fn.policy ? problemsOf(null, fn.policy) : [];
+    if (own.length > 0) return fail(`function ${fn.name}: resource policy allows public access`, own);
+    const documents = [
+      ...(fn.policy ? [{ qualifier: null as string | null, text: fn.policy }] : []),
+      ...fn.aliasPolicies.map((p) => ({ qualifier: p.qualifier as string | null, text: p.policy })),
+    ];
+    if (documents.length === 0) return pass(`function ${fn.name} has no resource-based policy`, [{ message: 'no resource policy', field: 'policy', value: null }]);
+    const evidence = documents.flatMap((d) => (d.qualifier === null ? [] : problemsOf(d.qualifier, d.text)));
     if (evidence.length > 0) return fail(`function ${fn.name}: resource policy allows public access`, evidence);
     return pass(`function ${fn.name}: resource policy allows no public access`, documents.map((d) => ({ message: `${d.qualifier ? `alias ${d.qualifier} ` : ''}policy checked`, field: d.qualifier ? 'aliasPolicies' : 'policy' })));
   },

@@ -17,8 +17,10 @@ export const lambdaInVpc = defineRule<LambdaFunctionSnapshot>({
   },
   rationale: 'Functions in a VPC can reach private resources without public endpoints and can be confined by security groups and VPC endpoints.',
   evaluate(fn) {
-    if (isEdgeRole(fn)) return notApplicable(`function ${fn.name} is a Lambda@Edge function (its role trusts edgelambda.amazonaws.com); edge replicas cannot use a VPC`);
     const evidence = [{ message: `${fn.vpc.subnetIds.length} subnet(s)`, field: 'vpc.subnetIds', value: fn.vpc.subnetIds }];
-    return inVpc(fn) ? pass(`function ${fn.name} is attached to VPC ${fn.vpc.vpcId ?? '(unknown)'}`, evidence) : fail(`function ${fn.name} is not attached to a VPC`, evidence);
+    // An edge function cannot be in a VPC, so the role's trust policy is read only for functions outside one.
+    if (inVpc(fn)) return pass(`function ${fn.name} is attached to VPC ${fn.vpc.vpcId ?? '(unknown)'}`, evidence);
+    if (isEdgeRole(fn)) return notApplicable(`function ${fn.name} is a Lambda@Edge function (its role trusts edgelambda.amazonaws.com); edge replicas cannot use a VPC`);
+    return fail(`function ${fn.name} is not attached to a VPC`, evidence);
   },
 });

@@ -20,13 +20,15 @@ export const s3BucketNoAcls = defineRule<S3BucketConfig>({
   rationale: 'ACLs are a legacy access path that is hard to audit; with ACLs disabled only policies decide access.',
   /**
    * Security Hub: PASS when ACLs are disabled, else FAIL when the ACL grants anything beyond the owner's FULL_CONTROL.
-   * Param `strictAclsDisabled` (Prowler): FAIL whenever Object Ownership is not BucketOwnerEnforced. An unknown ownership
-   * (AWS Config items lack it) is read as "ACLs in effect".
+   * With ACLs disabled S3 reports the owner's FULL_CONTROL only and refuses grants to others, so the ACL alone decides
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html). Param
+   * `strictAclsDisabled` (Prowler): FAIL whenever Object Ownership is not BucketOwnerEnforced: only then is it read
+   * (AWS Config items lack it: INSUFFICIENT_DATA).
    */
   evaluate: (bucket, ctx) => {
-    if (aclsDisabled(bucket.objectOwnership)) return pass(`bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced)`);
     if (ctx.params.strictAclsDisabled === true) {
-      return fail(`bucket ${bucket.name} has ACLs enabled (Object Ownership ${bucket.objectOwnership ?? 'not set or unknown'})`, [
+      if (aclsDisabled(bucket.objectOwnership)) return pass(`bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced)`);
+      return fail(`bucket ${bucket.name} has ACLs enabled (Object Ownership ${bucket.objectOwnership ?? 'not set'})`, [
         { field: 'objectOwnership', value: bucket.objectOwnership, message: `bucket ${bucket.name}: Object Ownership is not BucketOwnerEnforced` },
       ]);
     }

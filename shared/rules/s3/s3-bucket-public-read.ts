@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../define-rule';
 import { publicGrants } from '../../policy';
-import { aclsDisabled, describeGrantee, effectivePublicAccessBlock, publicAclGrants } from '../../resources/s3/access';
+import { describeGrantee, isBlocked, publicAclGrants } from '../../resources/s3/access';
 import type { S3BucketConfig } from '../../resources/s3/types';
 import type { Evidence } from '../../core';
 
@@ -22,20 +22,24 @@ export const s3BucketPublicRead = defineRule<S3BucketConfig>({
   rationale: 'Anyone on the internet can list or download the data of a publicly readable bucket.',
   /**
    * Effective BPA is the OR of account and bucket settings. (a) ACL grants of READ/READ_ACP/FULL_CONTROL to AllUsers or
-   * AuthenticatedUsers count unless ACLs are disabled or IgnorePublicAcls is on (unknown ownership = ACLs in effect);
+   * AuthenticatedUsers count unless IgnorePublicAcls is on. Object Ownership is not needed: with ACLs disabled S3 returns
+   * an ACL of the owner's full control only, and refuses to disable ACLs while the ACL grants anyone else
+   * (InvalidBucketAclWithObjectOwnership), so a public grant means ACLs are in effect
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html);
    * (b) public policy grants of read actions count unless RestrictPublicBuckets is on.
    */
   evaluate: (bucket, ctx, ref) => {
-    const effective = effectivePublicAccessBlock(bucket);
     const evidence: Evidence[] = [];
-    const aclGrants = aclsDisabled(bucket.objectOwnership) || effective.ignorePublicAcls ? [] : publicAclGrants(bucket.acl, ['READ', 'READ_ACP', 'FULL_CONTROL']);
+    // Each BPA flag is read only when a grant makes it matter (isBlocked reads the account level last).
+    const publicAcl = publicAclGrants(bucket.acl, ['READ', 'READ_ACP', 'FULL_CONTROL']);
+    const aclGrants = publicAcl.length > 0 && !isBlocked(bucket, 'ignorePublicAcls') ? publicAcl : [];
     if (aclGrants.length > 0) {
       const described = aclGrants.map((g) => `${describeGrantee(g.grantee)} ${g.permission}`);
       evidence.push({ field: 'acl.grants', value: described, message: `bucket ${bucket.name}: ACL grants ${described.join(', ')}` });
     }
-    if (bucket.policy && !effective.restrictPublicBuckets) {
+    if (bucket.policy) {
       const grants = publicGrants('bucket-policy', bucket.policy, { accountId: bucket.accountId, orgId: ctx.orgId, trustedAccountIds: ctx.params.trustedAccountIds, resourceArn: ref.arn }, READ_ACTIONS);
-      if (grants.length > 0) {
+      if (grants.length > 0 && !isBlocked(bucket, 'restrictPublicBuckets')) {
         const statements = grants.map((g) => g.statement);
         const named = statements.map((s) => (s.sid ? `${s.index} (${s.sid})` : `${s.index}`)).join(', ');
         evidence.push({ field: 'policy', statements, value: [...new Set(grants.flatMap((g) => g.actions))], message: `bucket ${bucket.name}: policy statement ${named} grants public read` });

@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../define-rule';
 import { publicGrants } from '../../policy';
-import { aclsDisabled, describeGrantee, effectivePublicAccessBlock, publicAclGrants } from '../../resources/s3/access';
+import { describeGrantee, isBlocked, publicAclGrants } from '../../resources/s3/access';
 import type { S3BucketConfig } from '../../resources/s3/types';
 import type { Evidence } from '../../core';
 
@@ -20,18 +20,19 @@ export const s3BucketPublicWrite = defineRule<S3BucketConfig>({
     cli: 'aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
   },
   rationale: 'Anyone on the internet can upload, overwrite or delete objects in a publicly writable bucket.',
-  /** As s3-bucket-public-read, with ACL WRITE/WRITE_ACP/FULL_CONTROL and policy write actions. */
+  /** As s3-bucket-public-read (Object Ownership not needed), with ACL WRITE/WRITE_ACP/FULL_CONTROL and policy write actions. */
   evaluate: (bucket, ctx, ref) => {
-    const effective = effectivePublicAccessBlock(bucket);
     const evidence: Evidence[] = [];
-    const aclGrants = aclsDisabled(bucket.objectOwnership) || effective.ignorePublicAcls ? [] : publicAclGrants(bucket.acl, ['WRITE', 'WRITE_ACP', 'FULL_CONTROL']);
+    // Each BPA flag is read only when a grant makes it matter (isBlocked reads the account level last).
+    const publicAcl = publicAclGrants(bucket.acl, ['WRITE', 'WRITE_ACP', 'FULL_CONTROL']);
+    const aclGrants = publicAcl.length > 0 && !isBlocked(bucket, 'ignorePublicAcls') ? publicAcl : [];
     if (aclGrants.length > 0) {
       const described = aclGrants.map((g) => `${describeGrantee(g.grantee)} ${g.permission}`);
       evidence.push({ field: 'acl.grants', value: described, message: `bucket ${bucket.name}: ACL grants ${described.join(', ')}` });
     }
-    if (bucket.policy && !effective.restrictPublicBuckets) {
+    if (bucket.policy) {
       const grants = publicGrants('bucket-policy', bucket.policy, { accountId: bucket.accountId, orgId: ctx.orgId, trustedAccountIds: ctx.params.trustedAccountIds, resourceArn: ref.arn }, WRITE_ACTIONS);
-      if (grants.length > 0) {
+      if (grants.length > 0 && !isBlocked(bucket, 'restrictPublicBuckets')) {
         const statements = grants.map((g) => g.statement);
         const named = statements.map((s) => (s.sid ? `${s.index} (${s.sid})` : `${s.index}`)).join(', ');
         evidence.push({ field: 'policy', statements, value: [...new Set(grants.flatMap((g) => g.actions))], message: `bucket ${bucket.name}: policy statement ${named} grants public write` });

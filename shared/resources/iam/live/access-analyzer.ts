@@ -5,6 +5,7 @@ import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { byText } from '../policy-text';
 import type { AccessAnalyzerRegionSnapshot, AccessAnalyzerSnapshot } from '../types';
 import { drain, goneObservation, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 import { lazyModule } from '../../lazy-sdk';
 
 /** Only the two Access Analyzer kinds read it: loaded on first use. */
@@ -32,6 +33,7 @@ export const analyzerCollector = (options: ResolvedOptions): KindCollector => ({
     const values = await session.run([
       {
         key: 'analyzer',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 'access-analyzer:GetAnalyzer',
         gone: NOT_FOUND,
         run: async () => (await client.send(new (analyzerSdk().GetAnalyzerCommand)({ analyzerName: nameFromArn(ref.id) }))).analyzer,
@@ -53,7 +55,7 @@ export const analyzerRegionCollector = (options: ResolvedOptions): KindCollector
     const observedAt = options.now().toISOString();
     const client = clients.get(analyzerSdk().AccessAnalyzerClient, ref.region);
     const session = new ReadSession();
-    const values = await session.run([{ key: 'analyzers', iamAction: 'access-analyzer:ListAnalyzers', run: () => listAnalyzers(client) }]);
+    const values = await session.run([{ key: 'analyzers', fills: [WHOLE_SNAPSHOT], iamAction: 'access-analyzer:ListAnalyzers', run: () => listAnalyzers(client) }]);
     if (session.gone) return goneObservation(ref, observedAt);
     const analyzers = (values.analyzers as AnalyzerSummary[] | undefined) ?? [];
     const snapshot: AccessAnalyzerRegionSnapshot = {

@@ -100,25 +100,28 @@ export const accountCollector = (options: ResolvedOptions): KindCollector => ({
         run: async () => (await client.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy ?? null,
       },
       { key: 'summary', iamAction: 'iam:GetAccountSummary', run: async () => (await client.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {} },
-      { key: 'virtualMfa', iamAction: 'iam:ListVirtualMFADevices', run: () => listAssignedVirtualMfa(client) },
-      { key: 'credentialReport', iamAction: 'iam:GetCredentialReport', run: () => fetchCredentialReport(client, options) },
+      { key: 'virtualMfa', fills: ['rootVirtualMfa'], iamAction: 'iam:ListVirtualMFADevices', run: () => listAssignedVirtualMfa(client) },
+      { key: 'credentialReport', command: 'GenerateCredentialReport/GetCredentialReport', iamAction: 'iam:GetCredentialReport', run: () => fetchCredentialReport(client, options) },
       ...TRACKED_AWS_POLICIES.map((name) => ({
         key: `entities:${name}`,
+        fills: [`policyEntities.${name}`],
         iamAction: 'iam:ListEntitiesForPolicy',
         absent: NO_SUCH_ENTITY,
         run: () => listPolicyEntities(client, `arn:${partition}:iam::aws:policy/${name}`),
       })),
       {
         key: 'saml',
+        fills: ['samlProviders'],
         iamAction: 'iam:ListSAMLProviders',
         run: async () => ((await client.send(new ListSAMLProvidersCommand({}))).SAMLProviderList ?? []).map((p) => p.Arn ?? '').filter(Boolean).sort(),
       },
       {
         key: 'oidc',
+        fills: ['oidcProviders'],
         iamAction: 'iam:ListOpenIDConnectProviders',
         run: async () => ((await client.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList ?? []).map((p) => p.Arn ?? '').filter(Boolean).sort(),
       },
-      { key: 'orgFeatures', iamAction: 'iam:ListOrganizationsFeatures', absent: NOT_AN_ORG_MANAGER, run: () => fetchOrganizationsFeatures(client) },
+      { key: 'orgFeatures', fills: ['organizationsFeatures'], iamAction: 'iam:ListOrganizationsFeatures', absent: NOT_AN_ORG_MANAGER, run: () => fetchOrganizationsFeatures(client) },
     ]);
     if (session.gone) return goneObservation(ref, observedAt);
     const summaryMap = values.summary as Record<string, number> | undefined;

@@ -1,6 +1,7 @@
 import { GetPolicyCommand, GetPolicyVersionCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CollectError, type Observation, type ResourceRef } from '../../../core';
+import { CollectError, type InputGap, type Observation, type ResourceRef } from '../../../core';
 import { runReads, type ReadSpec } from '../../aws-errors';
+import { mergeGaps } from '../../gaps';
 import type { ClientFactory } from '../../clients';
 import { isAwsManagedPolicyArn, partitionOfArn } from '../kinds';
 import { canonicalPolicyText } from '../policy-text';
@@ -52,21 +53,24 @@ export const drain = async <P, T>(pages: AsyncIterable<P>, pick: (page: P) => re
   return out;
 };
 
-/** Reads run in dependent stages; denials accumulate, and a `gone` at any stage makes the resource gone. */
+/** An IAM read: the SDK command is named like the IAM action (`iam:GetRole` → GetRole) unless given. */
+export type IamReadSpec = Omit<ReadSpec, 'command'> & { readonly command?: string };
+
+/** Reads run in dependent stages; failed reads accumulate as gaps, and a `gone` at any stage makes the resource gone. */
 export class ReadSession {
-  readonly denied = new Set<string>();
+  private readonly failed: InputGap[] = [];
   gone = false;
 
-  async run(reads: readonly ReadSpec[]): Promise<Record<string, unknown>> {
+  async run(reads: readonly IamReadSpec[]): Promise<Record<string, unknown>> {
     if (reads.length === 0 || this.gone) return {};
-    const result = await runReads(reads);
-    for (const action of result.denied) this.denied.add(action);
+    const result = await runReads(reads.map((r) => ({ ...r, command: r.command ?? r.iamAction.slice(r.iamAction.indexOf(':') + 1) })));
+    this.failed.push(...result.failed);
     if (result.gone) this.gone = true;
     return result.values;
   }
 
-  deniedList(): string[] {
-    return [...this.denied].sort();
+  gaps(): InputGap[] {
+    return mergeGaps(this.failed);
   }
 }
 
@@ -76,7 +80,7 @@ export const presentObservation = <C>(ref: ResourceRef, config: C, session: Read
   state: 'present',
   ref,
   config,
-  denied: session.deniedList(),
+  gaps: session.gaps(),
   observedAt,
   source: 'live',
 });
@@ -89,11 +93,14 @@ export const fetchManagedPolicies = async (
   session: ReadSession,
   client: IAMClient,
   attached: readonly { PolicyName?: string; PolicyArn?: string }[],
+  /** Where the documents land in the snapshot (a user's groups' policies too). */
+  fills: readonly string[] = ['attachedPolicies.document'],
 ): Promise<AttachedPolicy[]> => {
   const arns = [...new Set(attached.map((a) => a.PolicyArn).filter((a): a is string => !!a))];
   const policies = await session.run(
     arns.map((arn) => ({
       key: arn,
+      fills,
       iamAction: 'iam:GetPolicy',
       absent: NO_SUCH_ENTITY,
       run: async () => (await client.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy,
@@ -105,6 +112,7 @@ export const fetchManagedPolicies = async (
       .filter((p): p is { arn: string; versionId: string } => !!p.versionId)
       .map(({ arn, versionId }) => ({
         key: arn,
+        fills,
         iamAction: 'iam:GetPolicyVersion',
         absent: NO_SUCH_ENTITY,
         run: async () => (await client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }))).PolicyVersion?.Document,

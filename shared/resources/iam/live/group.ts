@@ -16,6 +16,7 @@ import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { canonicalPolicyText, isoDate, byText } from '../policy-text';
 import type { AttachedPolicy, IamGroupMember, IamGroupSnapshot, InlinePolicy } from '../types';
 import { drain, fetchManagedPolicies, goneObservation, iamClientFor, NO_SUCH_ENTITY, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 
 export const groupSnapshotFromApi = (
   group: Group,
@@ -44,6 +45,7 @@ export const groupCollector = (options: ResolvedOptions): KindCollector => ({
     const first = await session.run([
       {
         key: 'group',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 'iam:GetGroup',
         gone: NO_SUCH_ENTITY,
         run: async () => {
@@ -56,9 +58,10 @@ export const groupCollector = (options: ResolvedOptions): KindCollector => ({
           return { group, users };
         },
       },
-      { key: 'inlineNames', iamAction: 'iam:ListGroupPolicies', gone: NO_SUCH_ENTITY, run: () => drain(paginateListGroupPolicies({ client }, { GroupName }), (p) => p.PolicyNames) },
+      { key: 'inlineNames', fills: ['inlinePolicies'], iamAction: 'iam:ListGroupPolicies', gone: NO_SUCH_ENTITY, run: () => drain(paginateListGroupPolicies({ client }, { GroupName }), (p) => p.PolicyNames) },
       {
         key: 'attached',
+        fills: ['attachedPolicies'],
         iamAction: 'iam:ListAttachedGroupPolicies',
         gone: NO_SUCH_ENTITY,
         run: () => drain(paginateListAttachedGroupPolicies({ client }, { GroupName }), (p) => p.AttachedPolicies),
@@ -72,6 +75,7 @@ export const groupCollector = (options: ResolvedOptions): KindCollector => ({
     const second = await session.run([
       ...inlineNames.map((name) => ({
         key: `inline:${name}`,
+        fills: ['inlinePolicies.document'],
         iamAction: 'iam:GetGroupPolicy',
         absent: NO_SUCH_ENTITY,
         run: async () => (await client.send(new GetGroupPolicyCommand({ GroupName, PolicyName: name }))).PolicyDocument,
@@ -79,6 +83,7 @@ export const groupCollector = (options: ResolvedOptions): KindCollector => ({
       // A member deleted meanwhile answers NoSuchEntity: its MFA count is then unknown (null).
       ...memberNames.map((UserName) => ({
         key: `mfa:${UserName}`,
+        fills: ['members.mfaDevices'],
         iamAction: 'iam:ListMFADevices',
         absent: NO_SUCH_ENTITY,
         run: () => drain(paginateListMFADevices({ client }, { UserName }), (p) => p.MFADevices),

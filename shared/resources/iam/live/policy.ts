@@ -11,6 +11,7 @@ import { IAM_KIND, iamRef, isAwsManagedPolicyArn } from '../kinds';
 import { canonicalPolicyText, tagsToRecord } from '../policy-text';
 import type { IamManagedPolicySnapshot, PolicyAttachments } from '../types';
 import { drain, goneObservation, iamClientFor, NO_SUCH_ENTITY, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 
 /** Entities one managed policy is attached to (ListEntitiesForPolicy), as names. */
 export const listPolicyEntities = async (client: IAMClient, policyArn: string): Promise<PolicyAttachments> => {
@@ -51,6 +52,7 @@ export const policyCollector = (options: ResolvedOptions): KindCollector => ({
     const first = await session.run([
       {
         key: 'policy',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 'iam:GetPolicy',
         gone: NO_SUCH_ENTITY,
         run: async () => (await client.send(new GetPolicyCommand({ PolicyArn: ref.id }))).Policy,
@@ -67,7 +69,7 @@ export const policyCollector = (options: ResolvedOptions): KindCollector => ({
         run: async () =>
           (await client.send(new GetPolicyVersionCommand({ PolicyArn: ref.id, VersionId: policy.DefaultVersionId }))).PolicyVersion?.Document ?? null,
       },
-      { key: 'entities', iamAction: 'iam:ListEntitiesForPolicy', gone: NO_SUCH_ENTITY, run: () => listPolicyEntities(client, ref.id) },
+      { key: 'entities', fills: ['attachedTo'], iamAction: 'iam:ListEntitiesForPolicy', gone: NO_SUCH_ENTITY, run: () => listPolicyEntities(client, ref.id) },
     ]);
     if (session.gone) return goneObservation(ref, observedAt);
     return presentObservation(

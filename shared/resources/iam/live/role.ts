@@ -12,6 +12,7 @@ import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { canonicalPolicyText, isoDate, tagsToRecord, byText } from '../policy-text';
 import type { AttachedPolicy, InlinePolicy, IamRoleSnapshot, ServiceLastAccessed } from '../types';
 import { drain, fetchManagedPolicies, goneObservation, iamClientFor, NO_SUCH_ENTITY, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 import { fetchServiceLastAccessed } from './service-last-accessed';
 
 export const roleSnapshotFromApi = (
@@ -44,15 +45,17 @@ export const roleCollector = (options: ResolvedOptions): KindCollector => ({
     const session = new ReadSession();
     const roleName = nameFromArn(ref.id);
     const first = await session.run([
-      { key: 'role', iamAction: 'iam:GetRole', gone: NO_SUCH_ENTITY, run: async () => (await client.send(new GetRoleCommand({ RoleName: roleName }))).Role },
+      { key: 'role', fills: [WHOLE_SNAPSHOT], iamAction: 'iam:GetRole', gone: NO_SUCH_ENTITY, run: async () => (await client.send(new GetRoleCommand({ RoleName: roleName }))).Role },
       {
         key: 'inlineNames',
+        fills: ['inlinePolicies'],
         iamAction: 'iam:ListRolePolicies',
         gone: NO_SUCH_ENTITY,
         run: () => drain(paginateListRolePolicies({ client }, { RoleName: roleName }), (p) => p.PolicyNames),
       },
       {
         key: 'attached',
+        fills: ['attachedPolicies'],
         iamAction: 'iam:ListAttachedRolePolicies',
         gone: NO_SUCH_ENTITY,
         run: () => drain(paginateListAttachedRolePolicies({ client }, { RoleName: roleName }), (p) => p.AttachedPolicies),
@@ -65,6 +68,7 @@ export const roleCollector = (options: ResolvedOptions): KindCollector => ({
     const inline = await session.run(
       inlineNames.map((name) => ({
         key: name,
+        fills: ['inlinePolicies.document'],
         iamAction: 'iam:GetRolePolicy',
         absent: NO_SUCH_ENTITY,
         run: async () => (await client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }))).PolicyDocument,
@@ -73,7 +77,7 @@ export const roleCollector = (options: ResolvedOptions): KindCollector => ({
     const attached = await fetchManagedPolicies(session, client, (first.attached as SdkAttachedPolicy[] | undefined) ?? []);
     const access = options.serviceLastAccessed
       ? await session.run([
-          { key: 'services', iamAction: 'iam:GenerateServiceLastAccessedDetails', gone: NO_SUCH_ENTITY, run: () => fetchServiceLastAccessed(client, role.Arn ?? '', options) },
+          { key: 'services', fills: ['serviceLastAccessed'], iamAction: 'iam:GenerateServiceLastAccessedDetails', gone: NO_SUCH_ENTITY, run: () => fetchServiceLastAccessed(client, role.Arn ?? '', options) },
         ])
       : {};
     if (session.gone) return goneObservation(ref, observedAt);

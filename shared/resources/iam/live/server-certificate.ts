@@ -4,6 +4,7 @@ import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { isoDate } from '../policy-text';
 import type { IamServerCertificateSnapshot } from '../types';
 import { drain, goneObservation, iamClientFor, NO_SUCH_ENTITY, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 
 export const serverCertificateSnapshot = (m: ServerCertificateMetadata): IamServerCertificateSnapshot => ({
   type: 'server-certificate',
@@ -23,6 +24,7 @@ export const serverCertificateCollector = (options: ResolvedOptions): KindCollec
     const values = await session.run([
       {
         key: 'metadata',
+        fills: [WHOLE_SNAPSHOT],
         iamAction: 'iam:GetServerCertificate',
         gone: NO_SUCH_ENTITY,
         run: async () =>

@@ -28,6 +28,7 @@ import { IAM_KIND, iamRef, nameFromArn } from '../kinds';
 import { canonicalPolicyText, isoDate, tagsToRecord, byText } from '../policy-text';
 import type { IamAccessKey, IamGroupMembership, IamUserCredentials, IamUserSnapshot, InlinePolicy, ServiceLastAccessed, AttachedPolicy } from '../types';
 import { drain, fetchManagedPolicies, goneObservation, iamClientFor, NO_SUCH_ENTITY, presentObservation, ReadSession, type ResolvedOptions } from './common';
+import { WHOLE_SNAPSHOT } from '../../gaps';
 import { fetchServiceLastAccessed } from './service-last-accessed';
 
 /** Serial numbers of the account's virtual MFA devices that are assigned (to tell virtual from hardware MFA). */
@@ -76,20 +77,21 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
     const session = new ReadSession();
     const UserName = nameFromArn(ref.id);
     const first = await session.run([
-      { key: 'user', iamAction: 'iam:GetUser', gone: NO_SUCH_ENTITY, run: async () => (await client.send(new GetUserCommand({ UserName }))).User },
-      { key: 'inlineNames', iamAction: 'iam:ListUserPolicies', gone: NO_SUCH_ENTITY, run: () => drain(paginateListUserPolicies({ client }, { UserName }), (p) => p.PolicyNames) },
+      { key: 'user', fills: [WHOLE_SNAPSHOT], iamAction: 'iam:GetUser', gone: NO_SUCH_ENTITY, run: async () => (await client.send(new GetUserCommand({ UserName }))).User },
+      { key: 'inlineNames', fills: ['inlinePolicies'], iamAction: 'iam:ListUserPolicies', gone: NO_SUCH_ENTITY, run: () => drain(paginateListUserPolicies({ client }, { UserName }), (p) => p.PolicyNames) },
       {
         key: 'attached',
+        fills: ['attachedPolicies'],
         iamAction: 'iam:ListAttachedUserPolicies',
         gone: NO_SUCH_ENTITY,
         run: () => drain(paginateListAttachedUserPolicies({ client }, { UserName }), (p) => p.AttachedPolicies),
       },
-      { key: 'groups', iamAction: 'iam:ListGroupsForUser', gone: NO_SUCH_ENTITY, run: () => drain(paginateListGroupsForUser({ client }, { UserName }), (p) => p.Groups) },
+      { key: 'groups', fills: ['groups'], iamAction: 'iam:ListGroupsForUser', gone: NO_SUCH_ENTITY, run: () => drain(paginateListGroupsForUser({ client }, { UserName }), (p) => p.Groups) },
       // NoSuchEntity here means "no console password"; a deleted user is caught by GetUser.
-      { key: 'loginProfile', iamAction: 'iam:GetLoginProfile', absent: NO_SUCH_ENTITY, run: async () => (await client.send(new GetLoginProfileCommand({ UserName }))).LoginProfile },
-      { key: 'mfa', iamAction: 'iam:ListMFADevices', gone: NO_SUCH_ENTITY, run: () => drain(paginateListMFADevices({ client }, { UserName }), (p) => p.MFADevices) },
-      { key: 'keys', iamAction: 'iam:ListAccessKeys', gone: NO_SUCH_ENTITY, run: () => drain(paginateListAccessKeys({ client }, { UserName }), (p) => p.AccessKeyMetadata) },
-      { key: 'virtualMfa', iamAction: 'iam:ListVirtualMFADevices', run: () => listAssignedVirtualMfa(client) },
+      { key: 'loginProfile', fills: ['credentials.passwordEnabled', 'credentials.passwordCreateDate'], iamAction: 'iam:GetLoginProfile', absent: NO_SUCH_ENTITY, run: async () => (await client.send(new GetLoginProfileCommand({ UserName }))).LoginProfile },
+      { key: 'mfa', fills: ['credentials.mfaDevices'], iamAction: 'iam:ListMFADevices', gone: NO_SUCH_ENTITY, run: () => drain(paginateListMFADevices({ client }, { UserName }), (p) => p.MFADevices) },
+      { key: 'keys', fills: ['credentials.accessKeys'], iamAction: 'iam:ListAccessKeys', gone: NO_SUCH_ENTITY, run: () => drain(paginateListAccessKeys({ client }, { UserName }), (p) => p.AccessKeyMetadata) },
+      { key: 'virtualMfa', fills: ['credentials.mfaDevices'], iamAction: 'iam:ListVirtualMFADevices', run: () => listAssignedVirtualMfa(client) },
     ]);
     if (session.gone) return goneObservation(ref, observedAt);
     const user = first.user as User | undefined;
@@ -101,6 +103,7 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
     const second = await session.run([
       ...inlineNames.map((name) => ({
         key: `inline:${name}`,
+        fills: ['inlinePolicies.document'],
         iamAction: 'iam:GetUserPolicy',
         absent: NO_SUCH_ENTITY,
         run: async () => (await client.send(new GetUserPolicyCommand({ UserName, PolicyName: name }))).PolicyDocument,
@@ -108,12 +111,14 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
       ...groups.flatMap((g) => [
         {
           key: `groupInline:${g.GroupName}`,
+          fills: ['groups.inlinePolicies'],
           iamAction: 'iam:ListGroupPolicies',
           absent: NO_SUCH_ENTITY,
           run: () => drain(paginateListGroupPolicies({ client }, { GroupName: g.GroupName }), (p) => p.PolicyNames),
         },
         {
           key: `groupAttached:${g.GroupName}`,
+          fills: ['groups.attachedPolicies'],
           iamAction: 'iam:ListAttachedGroupPolicies',
           absent: NO_SUCH_ENTITY,
           run: () => drain(paginateListAttachedGroupPolicies({ client }, { GroupName: g.GroupName }), (p) => p.AttachedPolicies),
@@ -123,6 +128,7 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
         .filter((k) => k.AccessKeyId)
         .map((k) => ({
           key: `lastUsed:${k.AccessKeyId}`,
+          fills: ['credentials.accessKeys.lastUsedDate', 'credentials.accessKeys.lastUsedService'],
           iamAction: 'iam:GetAccessKeyLastUsed',
           absent: NO_SUCH_ENTITY,
           run: async () => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId })),
@@ -132,6 +138,7 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
       groups.flatMap((g) =>
         ((second[`groupInline:${g.GroupName}`] as string[] | null | undefined) ?? []).map((name) => ({
           key: `${g.GroupName}:${name}`,
+          fills: ['groups.inlinePolicies.document'],
           iamAction: 'iam:GetGroupPolicy',
           absent: NO_SUCH_ENTITY,
           run: async () => (await client.send(new GetGroupPolicyCommand({ GroupName: g.GroupName, PolicyName: name }))).PolicyDocument,
@@ -139,13 +146,16 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
       ),
     );
     const groupAttachedLists = groups.map((g) => (second[`groupAttached:${g.GroupName}`] as SdkAttachedPolicy[] | null | undefined) ?? []);
-    const attachedAll = await fetchManagedPolicies(session, client, [...((first.attached as SdkAttachedPolicy[] | undefined) ?? []), ...groupAttachedLists.flat()]);
+    const attachedAll = await fetchManagedPolicies(session, client, [...((first.attached as SdkAttachedPolicy[] | undefined) ?? []), ...groupAttachedLists.flat()], [
+      'attachedPolicies.document',
+      'groups.attachedPolicies.document',
+    ]);
     const byArn = new Map(attachedAll.map((a) => [a.arn, a]));
     const pick = (list: readonly SdkAttachedPolicy[]) => list.filter((a) => a.PolicyArn && byArn.has(a.PolicyArn)).map((a) => byArn.get(a.PolicyArn!)!);
 
     const access = options.serviceLastAccessed
       ? await session.run([
-          { key: 'services', iamAction: 'iam:GenerateServiceLastAccessedDetails', gone: NO_SUCH_ENTITY, run: () => fetchServiceLastAccessed(client, user.Arn ?? '', options) },
+          { key: 'services', fills: ['serviceLastAccessed'], iamAction: 'iam:GenerateServiceLastAccessedDetails', gone: NO_SUCH_ENTITY, run: () => fetchServiceLastAccessed(client, user.Arn ?? '', options) },
         ])
       : {};
     if (session.gone) return goneObservation(ref, observedAt);
@@ -160,7 +170,7 @@ export const userCollector = (options: ResolvedOptions): KindCollector => ({
       };
     });
 
-    // Credentials are only meaningful when every read behind them succeeded; a denied one surfaces through `denied`.
+    // A denied read behind the credentials leaves only its own fields unknown (gaps): the rules that read them give ERROR.
     const virtualSerials = new Set(((first.virtualMfa as VirtualMFADevice[] | undefined) ?? []).map((d) => d.SerialNumber ?? ''));
     const loginProfile = first.loginProfile as LoginProfile | null | undefined;
     const accessKeys: IamAccessKey[] = keys
