@@ -3,7 +3,7 @@ import { liveReadHint } from '../resources/gaps';
 import type { ResourceKind } from '../resources/types';
 import { UnobservedInputError } from '../rules/define-rule';
 import type { DetectionRule } from '../rules/types';
-import { trackGaps, wholeSnapshotGaps } from './inputs';
+import { watchGaps, wholeSnapshotGaps } from './inputs';
 
 const toVerdict = (rule: Pick<Rule, 'id' | 'title' | 'severity' | 'remediation' | 'rationale'>, ref: ResourceRef, kind: ResourceKind | undefined, check: Check, obs: { observedAt: string; source: Verdict['source'] }, extra: Partial<Verdict> = {}): Verdict => ({
   ruleId: rule.id,
@@ -53,13 +53,14 @@ export const evaluateObservation = (obs: Observation, rules: readonly Rule[], ki
     );
   }
   const whole = wholeSnapshotGaps(obs.gaps);
+  const watched = watchGaps(obs.config, obs.gaps);
   return applicable.map((rule) => {
     if (whole.length > 0) return toVerdict(rule, obs.ref, kind, errorCheck(''), obs, unknownInputs(obs.ref.id, whole));
-    const tracked = trackGaps(obs.config, obs.gaps);
+    watched.reset();
     let check: Check;
     let thrown: Error | undefined;
     try {
-      check = rule.evaluate(tracked.config, ctx, obs.ref);
+      check = rule.evaluate(watched.config, ctx, obs.ref);
     } catch (error) {
       // A rule may throw anything (even `undefined`): the message is read without assuming an Error.
       thrown = error instanceof Error ? error : new Error(String(error));
@@ -68,7 +69,7 @@ export const evaluateObservation = (obs: Observation, rules: readonly Rule[], ki
       check = { status: 'INSUFFICIENT_DATA', message: `${thrown.message}${how}`, evidence: [] };
     }
     // Unknown inputs the rule read decide first (even when it then stumbled on their stand-in values).
-    const hits = tracked.hits();
+    const hits = watched.hits();
     if (hits.length > 0) return toVerdict(rule, obs.ref, kind, check, obs, unknownInputs(obs.ref.id, hits));
     if (thrown && !(thrown instanceof UnobservedInputError)) {
       return toVerdict(rule, obs.ref, kind, errorCheck(`rule ${rule.id} could not evaluate ${obs.ref.id}: ${thrown.message}`), obs, { status: 'ERROR' });
