@@ -192,17 +192,21 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
           if (!options.fetchOversizedItem) {
             throw new EventValidationError(`oversized Config item ${parsed.resourceType} ${parsed.resourceId}: no S3 fetcher configured`);
           }
+          let item: unknown;
           try {
-            const item = await options.fetchOversizedItem(parsed.s3Location);
-            for (const obs of createConfigSource(options.families, [item]).all()) configObservations.push({ obs, id: record.id });
+            item = await options.fetchOversizedItem(parsed.s3Location);
           } catch (error) {
-            markFailed(record.id, error);
+            markFailed(record.id, error); // S3 failed, not the record: retried as it is
+            break;
           }
+          // An item that cannot be read as a configuration item is the record's fault: rejected (see `reject`).
+          for (const obs of createConfigSource(options.families, [item]).all()) configObservations.push({ obs, id: record.id });
           break;
         }
         case 'config': {
+          const observations = createConfigSource(options.families, [parsed.item]).all(); // first: a rejected item is never ingested
           options.source.ingest?.(parsed.item);
-          for (const obs of createConfigSource(options.families, [parsed.item]).all()) addTarget(obs.ref, record.id);
+          for (const obs of observations) addTarget(obs.ref, record.id);
           break;
         }
         case 'cloudtrail': {

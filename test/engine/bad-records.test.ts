@@ -5,14 +5,14 @@
  */
 import type { SQSEvent } from 'aws-lambda';
 import type { Observation, ResourceRef, Verdict } from '../../shared/core';
-import { createEngine, type InboundRecord, type ObservationSource } from '../../shared/engine';
+import { createConfigSource, createEngine, type InboundRecord, type ObservationSource } from '../../shared/engine';
 import { ALL_FAMILIES } from '../../shared/families';
 import type { ReconcileResult } from '../../shared/findings';
 import { s3Family } from '../../shared/families/s3';
 import { makeEvaluateHandler } from '../../functions/evaluate';
 import { createFamilyEngine } from '../../functions/family-engine';
 import { mockAwsWorld } from '../helpers/aws-world';
-import { present, testBucketKind, testFamily, testPublicRule, testRows } from '../helpers/catalogue';
+import { bucketRef, present, testBucketKind, testFamily, testPublicRule, testRows } from '../helpers/catalogue';
 import { loadCloudTrailRecords, loadFixture, toEventBridge } from '../helpers/fixtures';
 
 const CLOCK = () => new Date('2024-06-01T12:00:00.000Z');
@@ -144,6 +144,28 @@ describe('processBatch: one bad record never fails its batch', () => {
     ]);
   });
 
+  it('never lets a rejected Config item into a snapshot source, where it would break the next records (replay)', async () => {
+    const family = testFamily({
+      configNormalisers: [
+        {
+          configType: 'AWS::S3::Bucket',
+          toObservations: (item) => {
+            if (item.resourceId === 'broken') throw new TypeError("Cannot read properties of null (reading 'grantList')");
+            return [present(bucketRef(item.resourceId, item.accountId, item.region), { name: item.resourceId, public: false })];
+          },
+        },
+      ],
+    });
+    const engine = createEngine({ families: [family], source: createConfigSource([family], []), clock: CLOCK });
+    const outcome = await engine.processBatch([
+      { id: 'broken', body: configEvent((item) => (item.resourceId = 'broken')) },
+      { id: 'fine', body: configEvent(() => undefined) },
+    ]);
+    expect(outcome.rejected.map((r) => r.id)).toEqual(['broken']);
+    expect(outcome.failedIds).toEqual(['broken']);
+    expect(outcome.verdicts.map((v) => `${v.resourceId}:${v.status}`)).toEqual(['mborch-test-bucket-config-item:PASS']);
+  });
+
   it('gives ERROR for a rule that throws something other than an Error', async () => {
     const rule = { ...testPublicRule, evaluate: () => { throw undefined; } }; // eslint-disable-line no-throw-literal
     const source: ObservationSource = { observe: async (ref) => present(ref, { name: ref.id, public: true }), list: async () => [] };
@@ -151,6 +173,28 @@ describe('processBatch: one bad record never fails its batch', () => {
     const outcome = await engine.processBatch([{ id: 'x', body: JSON.stringify(toEventBridge({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketPolicy', eventTime: '2024-06-01T10:00:00Z', awsRegion: 'us-east-1', recipientAccountId: '111122223333', requestParameters: { bucketName: 'b' } })) }]);
     expect(outcome.failedIds).toEqual([]);
     expect(outcome.verdicts).toEqual([expect.objectContaining({ status: 'ERROR', message: expect.stringContaining('undefined') })]);
+  });
+
+  describe('an oversized Config item, fetched from S3', () => {
+    const oversized = (): InboundRecord => ({ id: 'oversized', body: JSON.stringify(loadFixture('config-events/eventbridge-oversized-config-item-change-ssm-inventory.omnissm.json')) });
+    const engineFetching = (fetchOversizedItem: () => Promise<unknown>) => createEngine({ families: ALL_FAMILIES, source: deletedSource(), clock: CLOCK, fetchOversizedItem });
+
+    it('is retried, not rejected, when the fetch fails', async () => {
+      const outcome = await engineFetching(async () => { throw Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable' }); }).processBatch([oversized(), goodRecord()]);
+      expect([outcome.failedIds, outcome.rejected]).toEqual([['oversized'], []]);
+    });
+
+    it('is rejected alone when the fetched item is not a configuration item', async () => {
+      const outcome = await engineFetching(async () => ({ resourceType: 'AWS::S3::Bucket' })).processBatch([oversized(), goodRecord()]);
+      expect(outcome.rejected).toEqual([{ id: 'oversized', error: expect.stringContaining('has no resourceId') }]);
+      expect(outcome.failedIds).toEqual(['oversized']);
+    });
+
+    it('is evaluated when the fetched item is one', async () => {
+      const outcome = await engineFetching(async () => loadFixture('config-items/s3-bucket.rdk-example.json')).processBatch([oversized()]);
+      expect(outcome.failedIds).toEqual([]);
+      expect(outcome.verdicts.length).toBeGreaterThan(0);
+    });
   });
 
   it('keeps a failed read a retryable failure, never a rejection', async () => {
