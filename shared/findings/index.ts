@@ -38,3 +38,5 @@ export { findingFromItem, itemFromFinding } from './item';
 export { createFindingsTable, findingsTableDefinition } from './table';
 export { createDynamoFindingsStore } from './store';
 export type { DynamoFindingsStoreOptions } from './store';
+export { BASELINE_RECORD_TYPE, baselineLedgerId, createBaselineLedger, isBaselineLedgerItem } from './baseline';
+export type { BaselineLedger, BaselineLedgerItem } from './baseline';

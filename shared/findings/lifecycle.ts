@@ -114,7 +114,7 @@ const historyEntry = (
   from: FindingStatus | undefined,
   to: FindingStatus,
   transition: Transition,
-  cause: { eventId?: string | undefined; by?: string | undefined } = {},
+  cause: { eventId?: string | undefined; by?: string | undefined; baselineId?: string | undefined } = {},
 ): HistoryEntry => ({
   at,
   ...(from === undefined ? {} : { from }),
@@ -122,6 +122,7 @@ const historyEntry = (
   transition,
   ...(cause.eventId === undefined ? {} : { eventId: cause.eventId }),
   ...(cause.by === undefined ? {} : { by: cause.by }),
+  ...(cause.baselineId === undefined ? {} : { baselineId: cause.baselineId }),
 });
 
 /** The fields every write refreshes from the verdict (the rule's metadata may change between deployments). */
@@ -188,7 +189,7 @@ const nextOnError = (old: Finding | undefined, verdict: Verdict, ctx: LifecycleC
       lastEvaluatedAt: now,
       ...(ctx.actor === undefined ? {} : { actor: ctx.actor }),
       lastError,
-      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: ctx.actor?.eventId })],
+      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: ctx.actor?.eventId, baselineId: ctx.baselineId })],
       version: 1,
     };
   }
@@ -237,7 +238,7 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
       lastEvaluatedAt: now,
       lastResult: result,
       ...(ctx.actor === undefined ? {} : { actor: ctx.actor }),
-      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: ctx.actor?.eventId })],
+      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: ctx.actor?.eventId, baselineId: ctx.baselineId })],
       version: 1,
     };
   }
@@ -297,7 +298,9 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
     ...(transition ? (ctx.actor === undefined ? {} : { actor: ctx.actor }) : old.actor === undefined ? {} : { actor: old.actor }),
     ...(keepError ? { lastError: old.lastError } : {}),
     ...(status === FindingStatus.SUPPRESSED && old.suppression !== undefined ? { suppression: old.suppression } : {}),
-    history: transition ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: ctx.actor?.eventId })) : old.history,
+    history: transition
+      ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: ctx.actor?.eventId, baselineId: transition === Transition.NEW ? ctx.baselineId : undefined }))
+      : old.history,
     version: old.version + 1,
   };
 };
