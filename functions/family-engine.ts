@@ -6,8 +6,8 @@ import { createBaselineLedger, createDynamoFindingsStore } from '../shared/findi
 import { createClientFactory } from '../shared/resources/clients';
 import { createOversizedItemFetcher } from '../shared/resources/oversized-config';
 import { Pacer, parseApiRates } from '../shared/resources/pacing';
-import { EvaluateReason } from '../shared/events/evaluate-message';
 import { createEvaluateQueue } from '../shared/sweep/queue';
+import { queuedEvaluation } from '../shared/sweep/wiring';
 import { listEnv, optionalEnv, requireEnv } from './env';
 
 /** Error texts are capped so that no large part of an event body or SDK message reaches the logs. */
@@ -36,7 +36,7 @@ export const createFamilyEngine = (family: FamilyDefinition) => {
   const store = createDynamoFindingsStore({ client: dynamodb, tableName });
   const ledger = createBaselineLedger({ client: dynamodb, tableName });
   const source = createLiveSource([family], clients);
-  let deadline: number | undefined;
+  const { enqueue, work, setDeadline } = queuedEvaluation(queue, pacer, { maxAttempts: positiveInteger('MAX_RECEIVE_COUNT', 3), baseline: ledger });
   const engine = createEngine({
     families: [family],
     source,
@@ -45,22 +45,8 @@ export const createFamilyEngine = (family: FamilyDefinition) => {
     orgId: optionalEnv('ORG_ID'),
     // AWS Config events of items too large for a notification name the S3 object that holds them.
     fetchOversizedItem: createOversizedItemFetcher(),
-    ...(queue ? { enqueue: async (refs) => void (await queue.send(refs, EvaluateReason.fanOut)) } : {}),
-    work: { maxAttempts: positiveInteger('MAX_RECEIVE_COUNT', 3), deadline: () => deadline, baseline: ledger },
+    ...(enqueue ? { enqueue } : {}),
+    work,
   });
-  return {
-    engine,
-    source,
-    store,
-    ledger,
-    queue,
-    sqs,
-    queueUrl,
-    pacer,
-    /** No read starts after this (epoch ms): the invocation's end, less a margin for the last writes. */
-    setDeadline: (epochMs: number | undefined) => {
-      deadline = epochMs;
-      pacer.deadline = epochMs;
-    },
-  };
+  return { engine, source, store, ledger, queue, sqs, queueUrl, pacer, setDeadline };
 };

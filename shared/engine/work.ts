@@ -27,6 +27,11 @@ export interface WorkOptions<R> {
   /** Resources read at once within one invocation: enough to keep the pacing buckets busy, few enough that a deadline cuts little work. @default 2 */
   readonly concurrency?: number;
   readonly baseline?: BaselineProgress<R>;
+  /**
+   * Sends the messages no read was started for (the invocation reached its deadline) back to the queue as new messages,
+   * so that they do not spend a receive of their own. @default - they are failed and come back at once, one receive spent
+   */
+  readonly requeue?: (messages: readonly EvaluateMessage[]) => Promise<void>;
 }
 
 export interface WorkItem {
@@ -65,6 +70,12 @@ export const retryDelaySeconds = (attempt: number, id: string): number => {
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/** A read abandoned because its tokens would come after the invocation's deadline (shared/resources/pacing.ts), perhaps wrapped by runReads. */
+const isDeadlineAbort = (error: unknown): boolean => {
+  const e = error as { name?: unknown; context?: { awsCode?: unknown } } | null;
+  return e?.name === 'PacingDeadlineError' || e?.context?.awsCode === 'PacingDeadlineError';
+};
+
 export const processWorkItems = async <R>(items: readonly WorkItem[], deps: WorkDeps<R>, options: WorkOptions<R> = {}): Promise<WorkOutcome<R>> => {
   const outcome: WorkOutcome<R> = { verdicts: [], results: [], failed: new Map(), retryAfter: new Map() };
   const fail = (ids: readonly string[], error: string, delaySeconds: number) => {
@@ -85,15 +96,17 @@ export const processWorkItems = async <R>(items: readonly WorkItem[], deps: Work
     targets.set(key, target);
   }
 
+  const deferred: string[] = [];
   await mapLimit([...targets.values()], options.concurrency ?? 2, async ({ ref, ids, attempt, sweepId }) => {
     const deadline = options.deadline?.();
-    if (deadline !== undefined && deps.clock().getTime() >= deadline) return fail(ids, 'not started: the invocation is near its timeout', 0);
+    if (deadline !== undefined && deps.clock().getTime() >= deadline) return void deferred.push(...ids);
     let verdicts: Verdict[];
     try {
       verdicts = deps.evaluate(await deps.observe(ref));
     } catch (error) {
       const final = options.maxAttempts !== undefined && attempt >= options.maxAttempts;
-      if (!final) return fail(ids, describe(error), retryDelaySeconds(attempt, ids[0]));
+      // Cut by the deadline, not refused by AWS: again at once, in the next invocation.
+      if (!final) return fail(ids, describe(error), isDeadlineAbort(error) ? 0 : retryDelaySeconds(attempt, ids[0]));
       verdicts = deps.unreadable(ref, `could not read ${ref.id} after ${attempt} attempts: ${describe(error).slice(0, 300)}`, deps.clock().toISOString());
     }
     outcome.verdicts.push(...verdicts);
@@ -111,5 +124,15 @@ export const processWorkItems = async <R>(items: readonly WorkItem[], deps: Work
       fail(ids, describe(error), retryDelaySeconds(attempt, ids[0]));
     }
   });
+
+  if (deferred.length > 0) {
+    const notStarted = 'not started: the invocation is near its timeout';
+    try {
+      if (!options.requeue) throw new Error(notStarted);
+      await options.requeue(items.filter((item) => deferred.includes(item.id)).map((item) => item.message));
+    } catch (error) {
+      fail(deferred, options.requeue ? `${notStarted}; not requeued: ${describe(error)}` : notStarted, 0);
+    }
+  }
   return outcome;
 };

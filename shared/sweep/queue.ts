@@ -1,6 +1,6 @@
 import { ChangeMessageVisibilityBatchCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { VigilError, type ResourceRef } from '../core';
-import { evaluateMessageFor, type EvaluateReason } from '../events/evaluate-message';
+import { evaluateMessageFor, type EvaluateMessage, type EvaluateReason } from '../events/evaluate-message';
 import { mapLimit } from '../engine/concurrency';
 import type { ResourceKind } from '../resources/types';
 
@@ -22,6 +22,8 @@ export class EnqueueError extends VigilError {
 export interface EvaluateQueue {
   /** Enqueues one message per resource; resolves with the number sent, or throws EnqueueError naming how many were not. */
   send(refs: readonly ResourceRef[], reason: EvaluateReason, sweepId?: string): Promise<number>;
+  /** Sends messages again as they are (work an invocation had no time to start). */
+  resend(messages: readonly EvaluateMessage[]): Promise<number>;
 }
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -35,32 +37,35 @@ export const createEvaluateQueue = (options: {
 }): EvaluateQueue => {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const kindOf = new Map(options.kinds.map((k) => [k.kind, k]));
-  return {
-    async send(refs, reason, sweepId) {
-      const bodies: string[] = [];
-      for (const ref of refs) {
-        const kind = kindOf.get(ref.kind);
-        if (!kind) throw new VigilError(`cannot enqueue ${ref.kind}: not a kind of this queue's family`);
-        bodies.push(JSON.stringify(evaluateMessageFor(ref, kind, reason, sweepId)));
+  const sendBodies = async (bodies: readonly string[]): Promise<number> => {
+    let sent = 0;
+    const refused: string[] = [];
+    await mapLimit(chunks(bodies, SQS_BATCH_SIZE), SEND_CONCURRENCY, async (batch) => {
+      let pending = batch.map((body, i) => ({ Id: String(i), MessageBody: body }));
+      for (let attempt = 1; pending.length > 0 && attempt <= SEND_ATTEMPTS; attempt++) {
+        if (attempt > 1) await sleep(200 * 2 ** (attempt - 2));
+        const result = await options.sqs.send(new SendMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: pending }));
+        sent += result.Successful?.length ?? 0;
+        const failed = new Map((result.Failed ?? []).map((f) => [f.Id, f]));
+        // A sender's fault (malformed entry) will not succeed on a retry.
+        for (const failure of failed.values()) if (failure.SenderFault) refused.push(failure.Code ?? 'SenderFault');
+        pending = pending.filter((entry) => failed.has(entry.Id) && !failed.get(entry.Id)!.SenderFault);
       }
-      let sent = 0;
-      const refused: string[] = [];
-      await mapLimit(chunks(bodies, SQS_BATCH_SIZE), SEND_CONCURRENCY, async (batch) => {
-        let pending = batch.map((body, i) => ({ Id: String(i), MessageBody: body }));
-        for (let attempt = 1; pending.length > 0 && attempt <= SEND_ATTEMPTS; attempt++) {
-          if (attempt > 1) await sleep(200 * 2 ** (attempt - 2));
-          const result = await options.sqs.send(new SendMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: pending }));
-          sent += result.Successful?.length ?? 0;
-          const failedIds = new Set((result.Failed ?? []).map((f) => f.Id));
-          // A sender's fault (malformed entry) will not succeed on a retry.
-          for (const failure of result.Failed ?? []) if (failure.SenderFault) refused.push(failure.Code ?? 'SenderFault');
-          pending = pending.filter((entry) => failedIds.has(entry.Id) && !(result.Failed ?? []).some((f) => f.Id === entry.Id && f.SenderFault));
-        }
-        for (const _ of pending) refused.push('not accepted after retries');
-      });
-      if (refused.length > 0) throw new EnqueueError(refused.length, sent, [...new Set(refused)].join(', '));
-      return sent;
-    },
+      for (const _ of pending) refused.push('not accepted after retries');
+    });
+    if (refused.length > 0) throw new EnqueueError(refused.length, sent, [...new Set(refused)].join(', '));
+    return sent;
+  };
+  return {
+    send: async (refs, reason, sweepId) =>
+      sendBodies(
+        refs.map((ref) => {
+          const kind = kindOf.get(ref.kind);
+          if (!kind) throw new VigilError(`cannot enqueue ${ref.kind}: not a kind of this queue's family`);
+          return JSON.stringify(evaluateMessageFor(ref, kind, reason, sweepId));
+        }),
+      ),
+    resend: async (messages) => sendBodies(messages.map((m) => JSON.stringify(m))),
   };
 };
 
