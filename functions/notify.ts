@@ -10,8 +10,9 @@ const topicArn = requireEnv('ALERT_TOPIC_ARN');
 
 /** The alert of one stream record: a finding's transition, or the summary of a first-run baseline that just closed. */
 const alertOf = (record: DynamoDBRecord): PublishableAlert | undefined => {
+  const oldLedger = baselineLedgerOfImage(record.dynamodb?.OldImage);
   const newLedger = baselineLedgerOfImage(record.dynamodb?.NewImage);
-  if (newLedger) return baselineAlertFromImages(baselineLedgerOfImage(record.dynamodb?.OldImage), newLedger);
+  if (oldLedger || newLedger) return baselineAlertFromImages(oldLedger, newLedger);
   return alertFromImages(unmarshallStreamImage(record.dynamodb?.OldImage), unmarshallStreamImage(record.dynamodb?.NewImage));
 };
 

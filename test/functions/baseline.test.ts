@@ -144,6 +144,13 @@ describe('first-run baseline: one summary alert per family', () => {
     expect(published.MessageAttributes?.severity?.StringValue).toBe('INFORMATIONAL');
   });
 
+  it('ignores other writes of a ledger, its removal included', async () => {
+    const ledgerItem = (await ledger.get('test')) as unknown as Record<string, unknown>;
+    const removal: DynamoDBRecord = { eventID: 'ev-rm', eventName: 'REMOVE', dynamodb: { OldImage: marshall(ledgerItem) as any, SequenceNumber: '9999' } };
+    expect(await handler({ Records: [removal, streamRecord(ledgerItem, { ...ledgerItem, updatedAt: 'later' })] })).toEqual({ batchItemFailures: [] });
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+
   it('keeps the ledgers out of the findings a scan lists', async () => {
     const all = await embedded.store.list();
     expect(all.every((f) => f.findingId.startsWith('f-'))).toBe(true);

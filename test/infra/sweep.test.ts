@@ -210,6 +210,14 @@ describe('VigilStack: sweep context options', () => {
     }
   });
 
+  it('apiRates reaches every sweep and evaluator (their pacing buckets)', () => {
+    const { stack, template } = synth({ apiRates: 'iam=5,apigateway=4' });
+    const vigil = stack as VigilStack;
+    const fns = [...vigil.sweeps.values()].map((s) => s.sweep.function).concat([...vigil.evaluators.values()].map((e) => e.evaluator.function));
+    expect(fns.length).toBeGreaterThan(3);
+    for (const fn of fns) expect(resourcesOf(template, 'AWS::Lambda::Function')[logicalId(stack, fn.node.defaultChild)].Properties!.Environment.Variables.API_RATES).toBe('iam=5,apigateway=4');
+  });
+
   it('logRetentionDays sets the sweep log groups', () => {
     const { stack, template } = synth({ logRetentionDays: 30 });
     for (const sweep of (stack as VigilStack).sweeps.values()) {
