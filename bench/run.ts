@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: rules throughput, function bundle sizes and init time, and the policy engine's speed.
- * Targets: ≥ 20,000 resource evaluations/s; bundles ≤ 500 KB; init ≤ 100 ms over bare node; policy targets in bench/policy.ts.
+ * `npm run bench`: rules throughput, function bundle sizes and init time, the policy engine's speed, and sweeps and
+ * fan-outs against a throttled account (simulated time). `npm run bench -- --json` prints one JSON line per figure.
+ * Targets: ≥ 20,000 resource evaluations/s; bundles ≤ 500 KB; init ≤ 100 ms over bare node; policy targets in bench/policy.ts;
+ * sweep targets in bench/sweep-sim.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -11,6 +13,7 @@ import type { Observation } from '../shared/core';
 import { createConfigSource, evaluateObservation } from '../shared/engine';
 import { ALL_FAMILIES } from '../shared/families';
 import { benchPolicy } from './policy';
+import { benchSweeps } from './sweep-sim';
 
 interface Line {
   readonly name: string;
@@ -105,12 +108,19 @@ const main = async (): Promise<void> => {
   benchRules();
   benchBundles();
   lines.push(...(await benchPolicy()));
-  const width = Math.max(...lines.map((l) => l.name.length));
-  for (const l of lines) {
-    const verdict = l.ok === undefined ? '' : l.ok ? '  ok' : '  MISSED';
-    process.stdout.write(`${l.name.padEnd(width)}  ${String(l.value).padStart(8)} ${l.unit.padEnd(3)} ${l.target ? `(target ${l.target})` : ''}${verdict}\n`);
+  const sweeps = await benchSweeps();
+  if (process.argv.includes('--json')) {
+    for (const l of lines) process.stdout.write(`${JSON.stringify({ figure: l.name, value: l.value, unit: l.unit, target: l.target, ok: l.ok })}\n`);
+    for (const f of sweeps.figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+  } else {
+    lines.push(...sweeps.lines);
+    const width = Math.max(...lines.map((l) => l.name.length));
+    for (const l of lines) {
+      const verdict = l.ok === undefined ? '' : l.ok ? '  ok' : '  MISSED';
+      process.stdout.write(`${l.name.padEnd(width)}  ${String(l.value).padStart(8)} ${l.unit.padEnd(3)} ${l.target ? `(target ${l.target})` : ''}${verdict}\n`);
+    }
   }
-  if (lines.some((l) => l.ok === false)) process.exitCode = 1;
+  if (lines.some((l) => l.ok === false) || sweeps.figures.some((f) => !f.ok)) process.exitCode = 1;
 };
 
 void main();

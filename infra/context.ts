@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { ConfigError, isSeverity, Severity } from '../shared/core';
+import { parseApiRates } from '../shared/resources/pacing';
 
 /** Deployment settings read from CDK context (`-c key=value` or cdk.json). See the comment block in infra/app.ts. */
 export interface VigilSettings {
@@ -32,6 +33,11 @@ export interface VigilSettings {
   readonly sweep: boolean;
   /** When the sweeps run: an EventBridge `cron(...)` or `rate(...)` expression, at most hourly. @default cron(17 3 * * ? *) */
   readonly sweepSchedule: string;
+  /**
+   * Requests per second per account for API families, overriding the pacing defaults of shared/resources/pacing.ts
+   * (`-c apiRates=iam=5,apigateway=4`, or an object in cdk.json), normalised as `family=rate,…`. @default - the defaults
+   */
+  readonly apiRates?: string;
 }
 
 /** Once a day at 03:17 UTC (an off-the-hour minute, away from the scheduled jobs that start at :00). */
@@ -142,6 +148,13 @@ export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings =
   const problem = scheduleProblem(sweepSchedule);
   if (problem !== undefined) throw new ConfigError(`context sweepSchedule: ${problem}, got ${JSON.stringify(sweepSchedule)}`);
 
+  const rawRates = get('apiRates');
+  const rates =
+    rawRates !== null && typeof rawRates === 'object' && !Array.isArray(rawRates)
+      ? parseApiRates(Object.entries(rawRates as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(','))
+      : parseApiRates(text(get, 'apiRates'));
+  const apiRates = Object.keys(rates).length > 0 ? Object.entries(rates).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+
   return {
     alertEmail,
     minSeverity,
@@ -156,5 +169,6 @@ export const readSettings = (node: Pick<Node, 'tryGetContext'>): VigilSettings =
     configEvents: flag(get, 'configEvents', false),
     sweep: flag(get, 'sweep', true),
     sweepSchedule,
+    apiRates,
   };
 };

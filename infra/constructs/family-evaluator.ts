@@ -35,6 +35,8 @@ export interface FamilyEvaluatorProps {
   readonly configEvents: boolean;
   readonly trustedAccountIds: readonly string[];
   readonly orgId?: string;
+  /** Requests per second per account by API family, overriding the pacing defaults (`family=rate,…`). @default - the defaults */
+  readonly apiRates?: string;
 }
 
 /** The CDK form of a catalogue pattern (CloudFormation renders `detailType` as `detail-type`). */
@@ -81,6 +83,16 @@ export const receiveReadOnlyEvents = (rule: events.Rule): void => {
   (rule.node.defaultChild as events.CfnRule).state = ALL_MANAGEMENT_EVENTS_STATE;
 };
 
+/**
+ * What the family's functions need to pace their reads and reach its queue: the queue URL, the number of containers that
+ * share each account's API quotas (the evaluators' maximum concurrency), and the configured rates.
+ */
+export const pacingEnvironment = (queue: sqs.IQueue, maxConcurrency: number, apiRates: string | undefined): Record<string, string> => ({
+  EVALUATE_QUEUE_URL: queue.queueUrl,
+  PACING_SHARE: String(maxConcurrency),
+  ...(apiRates ? { API_RATES: apiRates } : {}),
+});
+
 /** IAM actions the family's evaluator may call: the union of its rules' declared reads and its collectors' extra reads. */
 export const familyReadActions = (family: FamilyDefinition): string[] => {
   const actions = [...new Set([...family.rules.flatMap((rule) => rule.reads), ...family.extraReadActions])].sort();
@@ -100,7 +112,8 @@ const entryFor = (family: FamilyDefinition): string => {
 
 /**
  * One family's pipeline: EventBridge rules built from the trigger catalogue → encrypted SQS queue (DLQ after 3 receives) →
- * the family's evaluator (partial batch failures, bounded concurrency) → the findings table.
+ * the family's evaluator (partial batch failures, bounded concurrency) → the findings table. The same queue takes the
+ * "evaluate this resource" messages of the family's sweep and of event fan-outs (the evaluator sends those itself).
  */
 export class FamilyEvaluator extends Construct {
   readonly queue: sqs.Queue;
@@ -175,9 +188,15 @@ export class FamilyEvaluator extends Construct {
         FINDINGS_TABLE: props.table.tableName,
         TRUSTED_ACCOUNT_IDS: props.trustedAccountIds.join(','),
         ...(props.orgId ? { ORG_ID: props.orgId } : {}),
+        ...pacingEnvironment(this.queue, props.maxConcurrency, props.apiRates),
+        // The last receive before the DLQ: a read that still fails then becomes ERROR verdicts instead of a lost message.
+        MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
       },
     });
     const fn = this.evaluator.function;
+    // Fan-outs enqueue one message per resource to this same queue (the key grant comes with the table's).
+    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'EnqueueFanOuts', actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
+    props.table.grantBaselineProgress(fn);
     if (configEvents) {
       fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadOversizedConfigItems', actions: ['s3:GetObject'], resources: [oversizedItemObjects(Aws.PARTITION, Aws.ACCOUNT_ID)] }));
       Validations.of(this.evaluator.role).acknowledge({

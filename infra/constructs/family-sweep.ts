@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,11 +9,12 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../shared/core';
 import type { FamilyDefinition } from '../../shared/families/types';
-import { familyReadActions } from './family-evaluator';
+import { STACK_STATUS_CHANGE } from '../../shared/sweep/run';
+import { familyReadActions, pacingEnvironment } from './family-evaluator';
 import type { FindingsTable } from './findings-table';
 import { PROJECT_ROOT, VigilFunction } from './vigil-function';
 
-/** The Lambda maximum: a sweep lists and re-reads every resource of its family. */
+/** The Lambda maximum: a sweep lists every resource of its family (paced) and enqueues them; it reads none. */
 export const SWEEP_TIMEOUT_SECONDS = 900;
 export const SWEEP_MEMORY_MB = 1024;
 /** One sweep of a family at a time: a late or retried run waits for the running one instead of doubling the API calls. */
@@ -38,11 +39,26 @@ export interface FamilySweepProps {
   /** Reserve SWEEP_RESERVED_CONCURRENCY for the function (false on accounts that cannot reserve any). */
   readonly reserveConcurrency: boolean;
   readonly logRetention: logs.RetentionDays;
-  /** Receives the scheduled events EventBridge could not deliver to the function. */
+  /** Receives the scheduled (and baseline) events EventBridge could not deliver to the function. */
   readonly deadLetterQueue: sqs.IQueue;
+  /** The family's evaluator queue: the sweep sends one evaluate message per resource to it, and nowhere else. */
+  readonly queue: sqs.IQueue;
+  /** The evaluators' maximum concurrency: the containers sharing each account's API quotas. */
+  readonly maxConcurrency: number;
+  readonly apiRates?: string;
   readonly trustedAccountIds: readonly string[];
   readonly orgId?: string;
 }
+
+/**
+ * CloudFormation's event for this stack reaching CREATE_COMPLETE (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/event-detail-stack-status-change.html):
+ * it happens once, after the first `cdk deploy`, and starts the first-run baseline. Updates (UPDATE_COMPLETE) do not.
+ */
+export const stackCreatedPattern = (stackId: string): events.EventPattern => ({
+  source: ['aws.cloudformation'],
+  detailType: [STACK_STATUS_CHANGE],
+  detail: { 'stack-id': [stackId], 'status-details': { status: ['CREATE_COMPLETE'] } },
+});
 
 const entryFor = (family: FamilyDefinition): string => {
   const entry = `sweep-${family.name}.ts`;
@@ -53,14 +69,17 @@ const entryFor = (family: FamilyDefinition): string => {
 };
 
 /**
- * One family's scheduled sweep: an EventBridge schedule → the family's sweep function, which lists and evaluates every
- * resource of the family in the stack's account and Region and reconciles the findings table (alerts then flow through the
- * table stream). It runs the periodic-only rules and repairs what the event path missed. Global kinds (IAM) are swept once,
- * here, in the home Region. Same reads as the family's evaluator, no queue.
+ * One family's scheduled sweep: an EventBridge schedule → the family's sweep function, which lists every resource of the
+ * family in the stack's account and Region and sends one evaluate message each to the family's evaluator queue (the
+ * evaluators read and judge them; alerts then flow through the table stream), and resolves the findings of resources that
+ * are gone. The periodic-only rules run there, and it repairs what the event path missed. Global kinds (IAM) are swept
+ * once, here, in the home Region. A second rule runs it once when the stack is created: the first-run baseline.
  */
 export class FamilySweep extends Construct {
   readonly sweep: VigilFunction;
   readonly rule: events.Rule;
+  /** Runs the sweep once, as the family's first-run baseline, when the stack is created. */
+  readonly baselineRule: events.Rule;
 
   constructor(scope: Construct, id: string, props: FamilySweepProps) {
     super(scope, id);
@@ -68,7 +87,7 @@ export class FamilySweep extends Construct {
 
     this.sweep = new VigilFunction(this, 'Sweep', {
       entry: entryFor(family),
-      description: `Vigil ${family.name} sweep: on a schedule, lists and evaluates every ${family.name} resource, reconciles findings`,
+      description: `Vigil ${family.name} sweep: on a schedule, lists every ${family.name} resource and enqueues each for evaluation`,
       serviceName: `vigil-sweep-${family.name}`,
       timeout: Duration.seconds(SWEEP_TIMEOUT_SECONDS),
       memorySize: SWEEP_MEMORY_MB,
@@ -78,11 +97,14 @@ export class FamilySweep extends Construct {
         FINDINGS_TABLE: props.table.tableName,
         TRUSTED_ACCOUNT_IDS: props.trustedAccountIds.join(','),
         ...(props.orgId ? { ORG_ID: props.orgId } : {}),
+        ...pacingEnvironment(props.queue, props.maxConcurrency, props.apiRates),
       },
     });
     const fn = this.sweep.function;
     fn.configureAsyncInvoke({ retryAttempts: SWEEP_FUNCTION_RETRY_ATTEMPTS });
-    props.table.grantReconcile(fn);
+    props.table.grantSweep(fn);
+    // Its family's queue only (the key grant comes with the table's: one stack key).
+    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'EnqueueEvaluations', actions: ['sqs:SendMessage'], resources: [props.queue.queueArn] }));
 
     const reads = familyReadActions(family);
     if (reads.length > 0) {
@@ -95,16 +117,16 @@ export class FamilySweep extends Construct {
       });
     }
 
+    const target = new targets.LambdaFunction(fn, { retryAttempts: SWEEP_TARGET_RETRY_ATTEMPTS, maxEventAge: SWEEP_MAX_EVENT_AGE, deadLetterQueue: props.deadLetterQueue });
     this.rule = new events.Rule(this, 'Schedule', {
       description: `Vigil ${family.name}: scheduled sweep of every ${family.name} resource (${props.schedule})`,
       schedule: events.Schedule.expression(props.schedule),
-      targets: [
-        new targets.LambdaFunction(fn, {
-          retryAttempts: SWEEP_TARGET_RETRY_ATTEMPTS,
-          maxEventAge: SWEEP_MAX_EVENT_AGE,
-          deadLetterQueue: props.deadLetterQueue,
-        }),
-      ],
+      targets: [target],
+    });
+    this.baselineRule = new events.Rule(this, 'Baseline', {
+      description: `Vigil ${family.name}: first-run baseline, once, when the stack is created`,
+      eventPattern: stackCreatedPattern(Stack.of(this).stackId),
+      targets: [target],
     });
   }
 }

@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { baselineLedgerId } from '../../shared/findings/baseline';
 import { FINDINGS_TABLE_SCHEMA } from '../../shared/findings/schema';
 
 /** Logical id of the table in the template: frozen, because a new id would replace the table and lose every finding. */
@@ -13,6 +14,12 @@ export const FINDINGS_TABLE_LOGICAL_ID = 'FindingsTable';
  * PutItem (retried on a lost race). It queries no index; test/infra pins this list to the commands reconcile sends.
  */
 export const RECONCILE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+
+/** The index the sweeps query for the unresolved findings of resources that no longer exist (FindingsStore.list by status). */
+export const SWEEP_QUERY_INDEX = 'byStatus';
+
+/** Keys of the baseline ledgers (shared/findings/baseline.ts): the only items UpdateItem may touch. */
+export const BASELINE_LEDGER_KEYS = baselineLedgerId('*');
 
 export interface FindingsTableProps {
   /** Customer-managed key for the table and its stream. */
@@ -48,6 +55,30 @@ export class FindingsTable extends dynamodb.Table {
       });
     }
     (this.node.defaultChild as dynamodb.CfnTable).overrideLogicalId(FINDINGS_TABLE_LOGICAL_ID);
+  }
+
+  /**
+   * The baseline ledgers' counters: UpdateItem, only on items whose key is `baseline#…` (dynamodb:LeadingKeys,
+   * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
+   */
+  grantBaselineProgress(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'BaselineLedgerCounters',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [BASELINE_LEDGER_KEYS] } },
+      }),
+    );
+  }
+
+  /** What a sweep needs besides reconcile: the baseline ledger, and a query of the findings by status (deleted resources). */
+  grantSweep(grantee: iam.IGrantable): void {
+    this.grantReconcile(grantee);
+    this.grantBaselineProgress(grantee);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'FindingsByStatus', actions: ['dynamodb:Query'], resources: [`${this.tableArn}/index/${SWEEP_QUERY_INDEX}`] }),
+    );
   }
 
   /** Exactly what `reconcile` needs: RECONCILE_ACTIONS on the table (no index), and the key to read and write its items. */

@@ -29,8 +29,9 @@ export interface VigilStackProps extends StackProps {
 }
 
 /**
- * The central stack: customer-managed key, findings table, alerts topic, one evaluator pipeline per family with triggers,
- * one scheduled sweep per family with rules (unless `sweep=false`), and the notifier on the table stream.
+ * The central stack: customer-managed key, findings table, alerts topic, one evaluator pipeline per family with triggers
+ * (or swept), one scheduled sweep per family with rules (unless `sweep=false`) feeding that family's evaluator queue and
+ * run once at the stack's creation as the first-run baseline, and the notifier on the table stream.
  */
 export class VigilStack extends Stack {
   readonly key: kms.Key;
@@ -75,8 +76,10 @@ export class VigilStack extends Stack {
     );
 
     const evaluators = new Map<string, FamilyEvaluator>();
+    const swept = settings.sweep ? sweptFamilies(props.families ?? ALL_FAMILIES) : [];
     for (const family of props.families ?? ALL_FAMILIES) {
-      if (family.triggers.length === 0) continue;
+      // A family without trigger rows still needs its queue and evaluator when it is swept: the sweep only enqueues.
+      if (family.triggers.length === 0 && !swept.includes(family)) continue;
       evaluators.set(
         family.name,
         new FamilyEvaluator(this, `Family-${family.name}`, {
@@ -89,15 +92,15 @@ export class VigilStack extends Stack {
           configEvents: settings.configEvents,
           trustedAccountIds: settings.trustedAccountIds,
           orgId: settings.orgId,
+          apiRates: settings.apiRates,
         }),
       );
     }
     this.evaluators = evaluators;
 
     const sweeps = new Map<string, FamilySweep>();
-    const swept = settings.sweep ? sweptFamilies(props.families ?? ALL_FAMILIES) : [];
     if (swept.length > 0) {
-      this.sweepDeadLetterQueue = deadLetterQueue(this, 'SweepDeadLetterQueue', this.key, 'of the sweep schedules: scheduled events EventBridge could not deliver after its retries');
+      this.sweepDeadLetterQueue = deadLetterQueue(this, 'SweepDeadLetterQueue', this.key, 'of the sweep schedules and first-run baselines: events EventBridge could not deliver after its retries');
       this.alarms.push(
         queueNotEmptyAlarm(
           this,
@@ -117,6 +120,9 @@ export class VigilStack extends Stack {
             reserveConcurrency: settings.reserveConcurrency,
             logRetention: settings.logRetentionDays,
             deadLetterQueue: this.sweepDeadLetterQueue,
+            queue: evaluators.get(family.name)!.queue,
+            maxConcurrency: settings.maxConcurrency,
+            apiRates: settings.apiRates,
             trustedAccountIds: settings.trustedAccountIds,
             orgId: settings.orgId,
           }),

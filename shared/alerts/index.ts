@@ -8,3 +8,4 @@ export { publishAlert, snsPublishInput } from './publish';
 export { formatAlertForConsole } from './console';
 export { asciiLine, clipText, htmlSafeJson, multiLine, singleLine } from './sanitize';
 export { HEALTH_RULE_ID, healthAlertFromAlarmEvent, type PublishableAlert } from './health';
+export { BASELINE_RULE_ID, baselineAlertFromImages, baselineLedgerOfImage, isCoveredByBaseline } from './baseline';

@@ -1,6 +1,7 @@
 import type { Evidence } from '../core';
 import { describeUnattributed, Transition, transitionOf } from '../findings';
 import type { Finding } from '../findings';
+import { isCoveredByBaseline } from './baseline';
 import { asciiLine, clipText, htmlSafeJson, multiLine, singleLine } from './sanitize';
 import { ALERT_ATTRIBUTE_NAMES } from './types';
 import type { AlertAttribute, AlertAttributeName, AlertBody, AlertMessage } from './types';
@@ -215,8 +216,12 @@ export const renderAlert = (transition: Transition, finding: Finding, previous?:
   return { subject: alertSubject(transition, finding), text: renderText(transition, finding, previousStatus), json, body, attributes };
 };
 
-/** The alert for a change between two images of a finding, or undefined when the status did not change. */
+/**
+ * The alert for a change between two images of a finding, or undefined when the status did not change, or when the
+ * first-run baseline's summary announces it (see isCoveredByBaseline).
+ */
 export const alertFromImages = (oldImage?: Finding, newImage?: Finding): AlertMessage | undefined => {
   const transition = transitionOf(oldImage, newImage);
-  return transition === undefined || newImage === undefined ? undefined : renderAlert(transition, newImage, oldImage);
+  if (transition === undefined || newImage === undefined || isCoveredByBaseline(transition, newImage)) return undefined;
+  return renderAlert(transition, newImage, oldImage);
 };

@@ -30,6 +30,9 @@ export const VerdictStatus = {
 } as const;
 export type VerdictStatus = (typeof VerdictStatus)[keyof typeof VerdictStatus];
 
+/** Whether a verdict goes to the findings store: INSUFFICIENT_DATA is reported, never stored. */
+export const isFindingVerdict = (verdict: { readonly status: VerdictStatus }): boolean => verdict.status !== VerdictStatus.INSUFFICIENT_DATA;
+
 /** Lifecycle state of a stored finding. */
 export const FindingStatus = {
   OPEN: 'OPEN',

@@ -1,14 +1,16 @@
-import { CollectError, describeError, EventValidationError, VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type UnattributedChange, type Verdict } from '../core';
+import { CollectError, describeError, EventValidationError, isFindingVerdict, VigilError, type Actor, type Observation, type ResourceRef, type RuleContext, type RuleParams, type UnattributedChange, type Verdict } from '../core';
 import { parseEventBridgeEvent, type FanOut, type ParsedEvent } from '../events';
+import { isEvaluateMessage, parseEvaluateMessage } from '../events/evaluate-message';
 import type { FamilyDefinition } from '../families/types';
 import { attributeChange, type Attribution } from '../findings/attribution';
 import { mapLimit } from './concurrency';
-import { evaluateDetections, evaluateObservation } from './evaluate';
+import { evaluateDetections, evaluateObservation, unreadableVerdicts } from './evaluate';
 import { createConfigSource, kindsOf, type ObservationSource } from './sources';
+import { processWorkItems, type WorkItem, type WorkOptions } from './work';
 
 /** The part of the findings store the engine needs (see shared/findings). */
 export interface VerdictSink<R = unknown> {
-  reconcile(verdict: Verdict, options: { readonly actor?: Actor; readonly unattributed?: UnattributedChange; readonly detectedAt: string }): Promise<R>;
+  reconcile(verdict: Verdict, options: { readonly actor?: Actor; readonly unattributed?: UnattributedChange; readonly detectedAt: string; readonly baselineId?: string }): Promise<R>;
 }
 
 export interface EngineOptions<R> {
@@ -24,12 +26,23 @@ export interface EngineOptions<R> {
   readonly concurrency?: number;
   /** Also fetch oversized Config items from S3 (AWS only). */
   readonly fetchOversizedItem?: (s3Location: string) => Promise<unknown>;
+  /**
+   * Sends "evaluate this resource" messages to the family's queue. When set, a fan-out only lists the resources and
+   * enqueues them (the evaluators read them, spread over many invocations); without it (CLI) they are read in-process.
+   */
+  readonly enqueue?: (refs: readonly ResourceRef[]) => Promise<void>;
+  /** How evaluate messages are processed (attempts, deadline, baseline progress). */
+  readonly work?: WorkOptions<R>;
 }
 
 export interface InboundRecord {
   /** SQS message id (or a line number in a replay file). */
   readonly id: string;
   readonly body: unknown;
+  /** This receive of the message (SQS ApproximateReceiveCount). */
+  readonly attempt?: number;
+  /** The account of the queue it came from: an evaluate message must name a resource of it. */
+  readonly queueAccountId?: string;
 }
 
 export interface BatchOutcome<R> {
@@ -45,6 +58,8 @@ export interface BatchOutcome<R> {
    */
   readonly rejected: { readonly id: string; readonly error: string; readonly unexpected?: true }[];
   readonly ignored: { readonly id: string; readonly reason: string }[];
+  /** Failed records to make visible again after this many seconds instead of the queue's visibility timeout (back-off). */
+  readonly retryAfter: { readonly id: string; readonly seconds: number }[];
 }
 
 interface Target {
@@ -101,8 +116,6 @@ const dropRecord = <T>(list: T[], belongs: (entry: T) => boolean): void => {
   for (let i = list.length - 1; i >= 0; i--) if (belongs(list[i])) list.splice(i, 1);
 };
 
-/** INSUFFICIENT_DATA is not a finding state: such verdicts are reported, never sent to the store. */
-const isFindingVerdict = (verdict: Verdict): boolean => verdict.status !== 'INSUFFICIENT_DATA';
 
 export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> => {
   const clock = options.clock ?? (() => new Date());
@@ -143,6 +156,7 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
     };
     const rejected: BatchOutcome<R>['rejected'] = [];
     const ignored: BatchOutcome<R>['ignored'] = [];
+    const workItems: WorkItem[] = [];
 
     /**
      * Rejects one record alone: what it added to the batch is taken back, and it is reported for retry so that it reaches
@@ -180,6 +194,12 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
 
     /** Parses one record and adds what it asks for to the batch. Throws for a record to reject (see `reject`). */
     const intake = async (record: InboundRecord): Promise<void> => {
+      // Vigil's own "evaluate this resource" messages (sweeps, fan-outs) come straight from the queue, not from EventBridge.
+      if (isEvaluateMessage(record.body)) {
+        const { ref, message } = parseEvaluateMessage(record.body, kinds, record.queueAccountId ? [record.queueAccountId] : undefined);
+        workItems.push({ id: record.id, ref, message, attempt: record.attempt });
+        return;
+      }
       const parsed: ParsedEvent = parseEventBridgeEvent(record.body, { rows, kinds });
       switch (parsed.type) {
         case 'ignored':
@@ -241,10 +261,13 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       }
     }
 
-    // Fan-out: every resource of the kind (e.g. all buckets after an account BPA change).
+    // Fan-out: every resource of the kind (e.g. all buckets after an account BPA change). With a queue, the resources are
+    // only listed and enqueued, one message each: the evaluators read them over as many invocations as it takes.
     for (const { fan, actor, ids } of fanOuts.values()) {
       try {
-        for (const ref of await options.source.list(fan.kind, fan)) for (const id of ids) addTarget(ref, id, actor);
+        const refs = await options.source.list(fan.kind, fan);
+        if (options.enqueue) await options.enqueue(refs);
+        else for (const ref of refs) for (const id of ids) addTarget(ref, id, actor);
       } catch (error) {
         for (const id of ids) markFailed(id, error);
       }
@@ -309,7 +332,24 @@ export const createEngine = <R = unknown>(options: EngineOptions<R>): Engine<R> 
       });
       for (const outcome of outcomes) if (outcome !== undefined) results.push(outcome);
     }
-    return { verdicts, results, failedIds: [...failed.keys()], failures: [...failed].map(([id, error]) => ({ id, error })), rejected, ignored };
+
+    const work = await processWorkItems(
+      workItems,
+      {
+        observe: (ref) => options.source.observe(ref),
+        evaluate,
+        unreadable: (ref, message, observedAt) => unreadableVerdicts(ref, rules, kinds.find((k) => k.kind === ref.kind), message, observedAt),
+        reconcile: options.sink ? (verdict, ctx) => options.sink!.reconcile(verdict, ctx) : undefined,
+        familyOf: (kind) => kinds.find((k) => k.kind === kind)?.family,
+        clock,
+      },
+      options.work,
+    );
+    verdicts.push(...work.verdicts);
+    results.push(...work.results);
+    for (const [id, error] of work.failed) markFailed(id, error);
+    const retryAfter = [...work.retryAfter].map(([id, seconds]) => ({ id, seconds }));
+    return { verdicts, results, failedIds: [...failed.keys()], failures: [...failed].map(([id, error]) => ({ id, error })), rejected, ignored, retryAfter };
   };
 
   const scan: Engine<R>['scan'] = async (scope, onProgress) => {

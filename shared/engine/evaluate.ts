@@ -99,3 +99,12 @@ export const evaluateDetections = (
   }
   return verdicts;
 };
+
+/**
+ * ERROR verdicts for every rule of a resource that could not be read at all (throttled or failing on the last attempt the
+ * queue allows): recorded on the findings, never resolving one.
+ */
+export const unreadableVerdicts = (ref: ResourceRef, rules: readonly Rule[], kind: ResourceKind | undefined, message: string, observedAt: string): Verdict[] =>
+  rules
+    .filter((rule) => rule.kind === ref.kind)
+    .map((rule) => toVerdict(rule, ref, kind, errorCheck(message), { observedAt, source: 'live' }, { status: 'ERROR', evidence: [{ message: 'read failed' }] }));

@@ -14,6 +14,8 @@ export interface ObservationSource {
   ingest?(item: ConfigItem): void;
   /** False for kinds this source cannot observe (live-only kinds on a Config snapshot): they are skipped, never judged. */
   canObserve?(kind: string): boolean;
+  /** False when `list` returns only some resources of the kind (see KindCollector.partialListing). @default true */
+  listsEvery?(kind: string): boolean;
 }
 
 export const kindsOf = (families: readonly FamilyDefinition[]): ResourceKind[] => families.flatMap((f) => f.kinds);
@@ -30,6 +32,7 @@ export const createLiveSource = (families: readonly FamilyDefinition[], clients:
   return {
     observe: (ref) => collectorOf(ref.kind).collect(ref, clients),
     list: (kind, scope) => collectorOf(kind).list({ ...scope, partition: partitionOf(scope.region) }, clients),
+    listsEvery: (kind) => collectorOf(kind).partialListing !== true,
   };
 };
 

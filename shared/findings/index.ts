@@ -39,3 +39,5 @@ export { attributeChange, attributionOf, describeUnattributed, reflects, type At
 export { createFindingsTable, findingsTableDefinition } from './table';
 export { createDynamoFindingsStore } from './store';
 export type { DynamoFindingsStoreOptions } from './store';
+export { BASELINE_RECORD_TYPE, baselineLedgerId, createBaselineLedger, isBaselineLedgerItem } from './baseline';
+export type { BaselineLedger, BaselineLedgerItem } from './baseline';

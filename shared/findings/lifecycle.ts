@@ -115,7 +115,7 @@ const historyEntry = (
   from: FindingStatus | undefined,
   to: FindingStatus,
   transition: Transition,
-  cause: { eventId?: string | undefined; by?: string | undefined } = {},
+  cause: { eventId?: string | undefined; by?: string | undefined; baselineId?: string | undefined } = {},
 ): HistoryEntry => ({
   at,
   ...(from === undefined ? {} : { from }),
@@ -123,6 +123,7 @@ const historyEntry = (
   transition,
   ...(cause.eventId === undefined ? {} : { eventId: cause.eventId }),
   ...(cause.by === undefined ? {} : { by: cause.by }),
+  ...(cause.baselineId === undefined ? {} : { baselineId: cause.baselineId }),
 });
 
 /** The fields every write refreshes from the verdict (the rule's metadata may change between deployments). */
@@ -195,7 +196,7 @@ const nextOnError = (old: Finding | undefined, verdict: Verdict, ctx: LifecycleC
       lastEvaluatedAt: now,
       ...who,
       lastError,
-      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: who.actor?.eventId })],
+      history: [historyEntry(now, undefined, FindingStatus.ERROR, Transition.EVALUATION_ERROR, { eventId: who.actor?.eventId, baselineId: ctx.baselineId })],
       version: 1,
     };
   }
@@ -246,7 +247,7 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
       lastEvaluatedAt: now,
       lastResult: result,
       ...who,
-      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: who.actor?.eventId })],
+      history: [historyEntry(now, undefined, FindingStatus.OPEN, Transition.NEW, { eventId: who.actor?.eventId, baselineId: ctx.baselineId })],
       version: 1,
     };
   }
@@ -307,7 +308,9 @@ const nextOnResult = (old: Finding | undefined, verdict: Verdict, ctx: Lifecycle
     ...(transition ? who : { ...(old.actor === undefined ? {} : { actor: old.actor }), ...(old.unattributed === undefined ? {} : { unattributed: old.unattributed }) }),
     ...(keepError ? { lastError: old.lastError } : {}),
     ...(status === FindingStatus.SUPPRESSED && old.suppression !== undefined ? { suppression: old.suppression } : {}),
-    history: transition ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: who.actor?.eventId })) : old.history,
+    history: transition
+      ? appendHistory(old.history, historyEntry(now, old.status, status, transition, { eventId: who.actor?.eventId, baselineId: transition === Transition.NEW ? ctx.baselineId : undefined }))
+      : old.history,
     version: old.version + 1,
   };
 };

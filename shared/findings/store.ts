@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanComma
 import type { PutCommandInput, QueryCommandInput, ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConfigError, FindingStatus, isSeverity, severityRank } from '../core';
 import type { Severity, Verdict } from '../core';
+import { isBaselineLedgerItem } from './baseline';
 import { FindingNotFoundError, FindingWriteConflictError } from './errors';
 import { findingIdOf } from './id';
 import { findingFromItem, itemFromFinding } from './item';
@@ -135,7 +136,8 @@ export const createDynamoFindingsStore = (options: DynamoFindingsStoreOptions): 
         };
         const page = plan.kind === 'query' ? await doc.send(new QueryCommand(input as QueryCommandInput)) : await doc.send(new ScanCommand(input as ScanCommandInput));
         for (const item of page.Items ?? []) {
-          if (found.length < limit) found.push(findingFromItem(item));
+          // The table also holds baseline ledgers (shared/findings/baseline.ts): a Scan meets them, an index never does.
+          if (found.length < limit && !isBaselineLedgerItem(item)) found.push(findingFromItem(item));
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey !== undefined && found.length < limit);

@@ -60,6 +60,8 @@ export interface HistoryEntry {
   readonly eventId?: string;
   /** Who suppressed or lifted a suppression, when given. */
   readonly by?: string;
+  /** The first-run baseline that found it (NEW and EVALUATION_ERROR only): the baseline's summary alert covers it. */
+  readonly baselineId?: string;
 }
 
 /** The last evaluation that could not run (access denied, throttled past retries). */
@@ -154,6 +156,8 @@ export interface EvaluationContext {
   readonly gone?: boolean;
   /** The rule's rationale, stored on the finding for alerts (a string `rationale` on the verdict is used too). */
   readonly rationale?: string;
+  /** The evaluation counts towards this first-run baseline: a finding it creates is announced by the baseline's summary. */
+  readonly baselineId?: string;
 }
 
 /** EvaluationContext plus the clock (lastEvaluatedAt, suppression expiry): the pure lifecycle's input. */

@@ -22,6 +22,11 @@ export interface KindCollector {
   collect(ref: ResourceRef, clients: ClientFactory): Promise<Observation>;
   /** Every resource of the kind in the account (sweep, scan and fan-out). */
   list(scope: { readonly accountId: string; readonly region: string; readonly partition: string }, clients: ClientFactory): Promise<ResourceRef[]>;
+  /**
+   * True when `list` returns only some of the kind's resources (e.g. the latest version of each layer): a sweep then never
+   * resolves the findings of resources it did not list. @default false (the listing is every resource of the kind)
+   */
+  readonly partialListing?: boolean;
 }
 
 /** Turns AWS Config configuration items into the same observations the live collector yields. */

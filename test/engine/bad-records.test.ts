@@ -238,7 +238,7 @@ describe('the evaluate handler never throws', () => {
   });
 
   it('reports every record for retry, without throwing, when the engine itself fails', async () => {
-    const handler = makeEvaluateHandler(s3Family, { processBatch: async () => { throw new Error('engine bug'); } });
+    const handler = makeEvaluateHandler(s3Family, { engine: { processBatch: async () => { throw new Error('engine bug'); } } });
     await expect(handler(sqs('{}', '{}'))).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }, { itemIdentifier: 'm1' }] });
     expect(logged.some((line) => line.includes('every record will be retried') && line.includes('engine bug'))).toBe(true);
   });

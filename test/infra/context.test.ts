@@ -79,3 +79,16 @@ describe('sweepSchedule', () => {
     expect(scheduleProblem(DEFAULT_SWEEP_SCHEDULE)).toBeUndefined();
   });
 });
+
+describe('apiRates', () => {
+  it('takes family=rate pairs from -c or an object from cdk.json, normalised; none by default', () => {
+    expect(settingsOf({}).apiRates).toBeUndefined();
+    expect(settingsOf({ apiRates: 'iam=5, apigateway=4' }).apiRates).toBe('iam=5,apigateway=4');
+    expect(settingsOf({ apiRates: { iam: 5, 'apigateway:GetResources': 1.5 } }).apiRates).toBe('iam=5,apigateway:GetResources=1.5');
+  });
+
+  it('fails the synth on a rate that is not a positive number, naming it', () => {
+    expect(() => settingsOf({ apiRates: 'iam=lots' })).toThrow(ConfigError);
+    expect(() => settingsOf({ apiRates: { iam: -1 } })).toThrow(/apiRates: .*"iam=-1"/);
+  });
+});

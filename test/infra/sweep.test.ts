@@ -20,6 +20,8 @@ const scheduleRules = (template: Template) => Object.values(resourcesOf(template
 
 const LOG_WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 const KMS = ['kms:Decrypt', 'kms:GenerateDataKey'];
+/** Enqueue to the family queue, the baseline ledger, the unresolved findings (deleted resources). */
+const SWEEP_EXTRA = ['sqs:SendMessage', 'dynamodb:UpdateItem', 'dynamodb:Query'];
 const WRITE_VERB = /^[a-z0-9-]+:(Put|Create|Delete|Update|Attach|Detach|Set|Add|Remove|Tag|Untag|Enable|Disable|Modify|Pass|Invoke|Upload|Send|Publish|BatchWrite|Scan)/;
 
 describe.each([
@@ -74,6 +76,9 @@ describe.each([
         FINDINGS_TABLE: { Ref: 'FindingsTable' },
         TRUSTED_ACCOUNT_IDS: '111111111111',
         ORG_ID: 'o-a1b2c3d4e5',
+        // The family's evaluator queue, and the containers that share each account's API quotas (the evaluators' concurrency).
+        EVALUATE_QUEUE_URL: { Ref: logicalId(stack, vigil.evaluators.get(family.name)!.queue.node.defaultChild) },
+        PACING_SHARE: '5',
         POWERTOOLS_SERVICE_NAME: `vigil-sweep-${family.name}`,
         NODE_OPTIONS: '--enable-source-maps',
       });
@@ -87,12 +92,20 @@ describe.each([
     }
   });
 
-  it("grants each sweep exactly its evaluator's reads, reconcile, the key and its log group: no write verbs, no wildcard actions", () => {
+  it("grants each sweep exactly its evaluator's reads, reconcile, the key, its log group, its family queue and the findings-by-status query: no other write verbs, no wildcard actions", () => {
     for (const family of withRules) {
       const sweep = vigil.sweeps.get(family.name)!;
       const statements = statementsOfRole(template, logicalId(stack, sweep.sweep.role.node.defaultChild));
       const reads = familyReadActions(family);
-      expect(actionsOf(statements)).toEqual([...new Set([...reads, ...RECONCILE_ACTIONS, ...LOG_WRITE, ...KMS])].sort());
+      expect(actionsOf(statements)).toEqual([...new Set([...reads, ...RECONCILE_ACTIONS, ...SWEEP_EXTRA, ...LOG_WRITE, ...KMS])].sort());
+      // sqs:SendMessage on this family's evaluator queue only.
+      const send = statements.filter((st) => actionsOf([st]).includes('sqs:SendMessage'));
+      expect(send).toHaveLength(1);
+      expect(actionsOf(send)).toEqual(['sqs:SendMessage']);
+      expect(send[0].Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack, vigil.evaluators.get(family.name)!.queue.node.defaultChild), 'Arn'] });
+      // The baseline ledger's counters only; the unresolved findings through the byStatus index only.
+      expect(statements.find((st) => actionsOf([st]).includes('dynamodb:UpdateItem'))!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['baseline#*'] } });
+      expect(statements.find((st) => actionsOf([st]).includes('dynamodb:Query'))!.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['FindingsTable', 'Arn'] }, '/index/byStatus']] });
       const evaluator = vigil.evaluators.get(family.name);
       if (evaluator) {
         const evaluatorStatements = statementsOfRole(template, logicalId(stack, evaluator.evaluator.role.node.defaultChild));
@@ -101,7 +114,7 @@ describe.each([
       expect(actionsOf(statements.filter((s) => s.Resource === '*'))).toEqual(reads);
       const all = actionsOf(statements);
       expect(all.filter((a) => a.includes('*'))).toEqual([]);
-      expect(all.filter((a) => WRITE_VERB.test(a) && !(RECONCILE_ACTIONS as readonly string[]).includes(a) && !LOG_WRITE.includes(a))).toEqual([]);
+      expect(all.filter((a) => WRITE_VERB.test(a) && ![...RECONCILE_ACTIONS, ...SWEEP_EXTRA, ...LOG_WRITE].includes(a))).toEqual([]);
       for (const s of statements) expect(s.Effect).toBe('Allow');
       expect(statements.find((s) => actionsOf([s]).includes('dynamodb:PutItem'))!.Resource).toEqual({ 'Fn::GetAtt': ['FindingsTable', 'Arn'] });
       expect(statements.find((s) => actionsOf([s]).includes('kms:Decrypt'))!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack, vigil.key.node.defaultChild), 'Arn'] });
@@ -111,7 +124,27 @@ describe.each([
     }
   });
 
-  it('sends undeliverable schedule events to one encrypted, TLS-only queue that only the schedule rules may write to', () => {
+  it('runs each sweep once as the first-run baseline when this stack is created (CREATE_COMPLETE only), with the same retries and dead-letter queue', () => {
+    for (const family of withRules) {
+      const sweep = vigil.sweeps.get(family.name)!;
+      const rule = rules[logicalId(stack, sweep.baselineRule.node.defaultChild)].Properties!;
+      expect(rule.EventPattern).toEqual({
+        source: ['aws.cloudformation'],
+        'detail-type': ['CloudFormation Stack Status Change'],
+        detail: { 'stack-id': [{ Ref: 'AWS::StackId' }], 'status-details': { status: ['CREATE_COMPLETE'] } },
+      });
+      expect(rule.Targets).toEqual([
+        {
+          Arn: { 'Fn::GetAtt': [logicalId(stack, sweep.sweep.function.node.defaultChild), 'Arn'] },
+          Id: 'Target0',
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack, vigil.sweepDeadLetterQueue!.node.defaultChild), 'Arn'] } },
+        },
+      ]);
+    }
+  });
+
+  it('sends undeliverable schedule and baseline events to one encrypted, TLS-only queue that only those rules may write to', () => {
     template.resourceCountIs('AWS::SQS::Queue', families.filter((f) => f.triggers.length > 0).length * 2 + 3); // evaluators + notifier + sweeps + health relay
     const dlq = vigil.sweepDeadLetterQueue!;
     const dlqId = logicalId(stack, dlq.node.defaultChild);
@@ -121,10 +154,10 @@ describe.each([
     const statements = policy.Properties!.PolicyDocument.Statement as any[];
     expect(statements.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
     const allows = statements.filter((s) => s.Effect === 'Allow');
-    expect(allows).toHaveLength(withRules.length);
+    expect(allows).toHaveLength(2 * withRules.length); // the schedule and the first-run baseline rule of each sweep
     for (const s of allows) {
       expect(s).toMatchObject({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } });
-      expect(s.Condition.ArnEquals['aws:SourceArn']['Fn::GetAtt'][0]).toMatch(/Schedule/);
+      expect(s.Condition.ArnEquals['aws:SourceArn']['Fn::GetAtt'][0]).toMatch(/Schedule|Baseline/);
     }
     // EventBridge encrypts with the stack key, for this account only.
     const keyPolicy = resourcesOf(template, 'AWS::KMS::Key')[logicalId(stack, vigil.key.node.defaultChild)].Properties!.KeyPolicy.Statement as any[];
@@ -177,6 +210,14 @@ describe('VigilStack: sweep context options', () => {
     }
   });
 
+  it('apiRates reaches every sweep and evaluator (their pacing buckets)', () => {
+    const { stack, template } = synth({ apiRates: 'iam=5,apigateway=4' });
+    const vigil = stack as VigilStack;
+    const fns = [...vigil.sweeps.values()].map((s) => s.sweep.function).concat([...vigil.evaluators.values()].map((e) => e.evaluator.function));
+    expect(fns.length).toBeGreaterThan(3);
+    for (const fn of fns) expect(resourcesOf(template, 'AWS::Lambda::Function')[logicalId(stack, fn.node.defaultChild)].Properties!.Environment.Variables.API_RATES).toBe('iam=5,apigateway=4');
+  });
+
   it('logRetentionDays sets the sweep log groups', () => {
     const { stack, template } = synth({ logRetentionDays: 30 });
     for (const sweep of (stack as VigilStack).sweeps.values()) {
@@ -187,7 +228,9 @@ describe('VigilStack: sweep context options', () => {
   it('sweeps a family with rules but no trigger rows, and not a family without rules', () => {
     const [s3, iam] = sampleFamilies();
     const { stack } = synth({}, [{ ...s3, triggers: [] }, { ...iam, rules: [] }]);
-    expect([...(stack as VigilStack).evaluators.keys()]).toEqual(['iam']);
+    // The swept family gets its queue and evaluator (the sweep only enqueues), with no EventBridge rule of its own.
+    expect([...(stack as VigilStack).evaluators.keys()].sort()).toEqual(['iam', 's3']);
+    expect((stack as VigilStack).evaluators.get('s3')!.rules).toEqual([]);
     expect([...(stack as VigilStack).sweeps.keys()]).toEqual(['s3']);
     // Without any evaluator queue, the key still lets EventBridge write to the sweep dead-letter queue (and only that).
     const sweepOnly = synth({}, [{ ...s3, triggers: [] }]).stack as VigilStack;
@@ -200,7 +243,7 @@ describe('VigilStack: sweep context options', () => {
 
   it('rejects a family with rules but no sweep entry point', () => {
     const [s3] = sampleFamilies();
-    expect(() => synth({}, [{ ...s3, name: 'ec2', triggers: [] }])).toThrow(/functions\/sweep-ec2\.ts/);
+    expect(() => synth({}, [{ ...s3, name: 'ec2', triggers: [] }])).toThrow(/functions\/(evaluate|sweep)-ec2\.ts/);
   });
 
   it('rejects a family whose declared reads are not plain read actions (sweep-only family)', () => {

@@ -144,16 +144,21 @@ describe.each([
       const evaluator = (stack as VigilStack).evaluators.get(family.name)!;
       const statements = statementsOfRole(template, logicalId(stack, evaluator.evaluator.role.node.defaultChild));
       const reads = familyReadActions(family);
-      const expected = [...reads, ...RECONCILE_ACTIONS, ...SQS_CONSUME, ...LOG_WRITE, 'kms:Decrypt', 'kms:GenerateDataKey'];
+      // Fan-outs enqueue to the family's own queue; the baseline counters are the only items UpdateItem may touch.
+      const expected = [...reads, ...RECONCILE_ACTIONS, ...SQS_CONSUME, ...LOG_WRITE, 'kms:Decrypt', 'kms:GenerateDataKey', 'sqs:SendMessage', 'dynamodb:UpdateItem'];
       expect(actionsOf(statements)).toEqual([...new Set(expected)].sort());
       // Only the catalogue reads are account-wide; everything else names a resource.
       const wide = statements.filter((s) => s.Resource === '*');
       expect(actionsOf(wide)).toEqual(reads);
       const all = actionsOf(statements);
       expect(all.filter((a) => a.includes('*'))).toEqual([]);
-      expect(all.filter((a) => /^s3:Put|^dynamodb:(Scan|DeleteItem|UpdateItem|BatchWriteItem)$|^sns:/.test(a))).toEqual([]);
+      expect(all.filter((a) => /^s3:Put|^dynamodb:(Scan|DeleteItem|BatchWriteItem)$|^sns:/.test(a))).toEqual([]);
       const tableStatement = statements.find((s) => actionsOf([s]).includes('dynamodb:PutItem'))!;
       expect(tableStatement.Resource).toEqual({ 'Fn::GetAtt': ['FindingsTable', 'Arn'] });
+      const update = statements.find((s) => actionsOf([s]).includes('dynamodb:UpdateItem'))!;
+      expect(update).toMatchObject({ Resource: { 'Fn::GetAtt': ['FindingsTable', 'Arn'] }, Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['baseline#*'] } } });
+      const send = statements.find((s) => actionsOf([s]).includes('sqs:SendMessage'))!;
+      expect(send.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack, evaluator.queue.node.defaultChild), 'Arn'] });
     }
   });
 
@@ -212,6 +217,10 @@ describe.each([
         expect(fn.Environment.Variables).toEqual({
           FINDINGS_TABLE: { Ref: 'FindingsTable' },
           TRUSTED_ACCOUNT_IDS: '111111111111,222222222222',
+          // Its own queue (fan-outs), the containers sharing each account's API quotas, the last receive before the DLQ.
+          EVALUATE_QUEUE_URL: { Ref: logicalId(stack, evaluator.queue.node.defaultChild) },
+          PACING_SHARE: '5',
+          MAX_RECEIVE_COUNT: '3',
           POWERTOOLS_SERVICE_NAME: `vigil-evaluate-${family.name}`,
           NODE_OPTIONS: '--enable-source-maps',
         });

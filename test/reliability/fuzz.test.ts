@@ -81,10 +81,10 @@ describe('fuzzed events through every evaluator', () => {
 
   it.each(ALL_FAMILIES.map((f) => [f.name, f] as const))(`%s: ${EVENTS} events in batches of ${BATCH_SIZE}, no throw, each record processed, ignored or rejected alone`, async (_name, family: FamilyDefinition) => {
     const clock = tickingClock();
-    const engine = createFamilyEngine(family, { clock, sink: memoryTable(clock) });
+    const { engine } = createFamilyEngine(family, { clock, sink: memoryTable(clock) });
     let last: BatchOutcome<unknown> | undefined;
     const observed: Pick<Engine<unknown>, 'processBatch'> = { processBatch: async (records) => (last = await engine.processBatch(records)) };
-    const handler = makeEvaluateHandler(family, observed);
+    const handler = makeEvaluateHandler(family, { engine: observed });
     const tally = { rejected: 0, ignored: 0, evaluated: 0, verdicts: 0 };
     for (const batch of chunks(bodies, BATCH_SIZE)) {
       last = undefined;

@@ -128,6 +128,8 @@ export const createLayerVersionCollector = (options: CodeCollectorOptions = {}):
       const config: LambdaLayerVersionSnapshot = { arn, layerName: parts.layerName, version: parts.version, codeSha256: layer?.Content?.CodeSha256 ?? null, scan };
       return { state: 'present', ref: { ...ref, id: `${parts.layerName}:${parts.version}`, arn }, config, gaps: reads.failed, observedAt, source: 'live' };
     },
+    /** Older versions are not listed: their findings stay until an event about them. */
+    partialListing: true,
     /** The latest version of every layer of the account (older versions are scanned when published). */
     async list(scope, clients): Promise<ResourceRef[]> {
       const lambda = clients.get(LambdaClient, scope.region);
