@@ -5,9 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FindingsTable } from './findings-table';
+import { deadLetterQueue } from './health';
 import { VigilFunction } from './vigil-function';
 
 export interface NotifierProps {
@@ -25,16 +26,7 @@ export class Notifier extends Construct {
 
   constructor(scope: Construct, id: string, props: NotifierProps) {
     super(scope, id);
-    this.failureQueue = new sqs.Queue(this, 'FailureQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.failureQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination (DLQ) of the findings stream event source; nothing consumes it automatically, so a DLQ of it would never be used.',
-    });
+    this.failureQueue = deadLetterQueue(this, 'FailureQueue', props.key, 'the on-failure destination of the findings stream event source');
 
     this.notifier = new VigilFunction(this, 'Notify', {
       entry: 'notify.ts',
